@@ -1,0 +1,33 @@
+package org.linli.grievance;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of resident grievance handling. The BPMN reads the rating window through
+ * {@code ${grievanceProperties.ratingWindowIso()}}.
+ *
+ * @param ratingWindow how long a resident may rate a handled case before it closes as "no rating"
+ * @param duplicateWindow how far back open cases at the same address and category count as duplicates
+ * @param maxTextLength the longest description or comment accepted, in characters
+ */
+@Validated
+@ConfigurationProperties(GrievanceProperties.PREFIX)
+public record GrievanceProperties(
+        @DefaultValue("P7D") Duration ratingWindow,
+        @DefaultValue("P30D") Duration duplicateWindow,
+        @DefaultValue("2000") @Min(1) @Max(20000) int maxTextLength) {
+
+    public static final String PREFIX = "app.grievance";
+
+    /** The rating window as an ISO-8601 duration, the form a BPMN timer expression needs. */
+    public String ratingWindowIso() {
+        return ratingWindow.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package org.linli.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the authenticated API user to the engine for the length of the request, so that engine
+ * authorizations apply to everything the API does on the user's behalf.
+ */
+class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+
+    EngineAuthenticationFilter(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX))
+                .map(a -> a.substring(EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX.length()))
+                .toList();
+        identityService.setAuthentication(authentication.getName(), groups);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.linli.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.linli.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 from the security filters, in the same problem shape as every other API error. */
+final class ProblemSecurityHandlers {
+
+    private ProblemSecurityHandlers() {
+    }
+
+    static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"linli\"");
+            write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "API-401", "请先登录",
+                    "Authentication is required."));
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, Problems.of(HttpStatus.FORBIDDEN, "API-403", "无权操作",
+                "You are not allowed to do this."));
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,77 @@
+package org.linli.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine authorizations each role group needs, granted at start-up and never duplicated.
+ * Task access itself comes from the engine's default task permissions for candidate groups.
+ */
+@Component
+@Order(RoleAuthorizations.ORDER)
+class RoleAuthorizations implements ApplicationRunner {
+
+    static final int ORDER = 0;
+
+    private final AuthorizationService authorizationService;
+
+    RoleAuthorizations(AuthorizationService authorizationService) {
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (String worker : List.of(LinliGroups.CLERKS, LinliGroups.GRID_WORKERS, LinliGroups.DEPARTMENTS)) {
+            grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(worker, Resources.FILTER, ANY, Permissions.READ);
+            grant(worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(worker, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        }
+        grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(LinliGroups.SUPERVISORS, Resources.FILTER, ANY, Permissions.READ);
+        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        grant(LinliGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(LinliGroups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        for (Resources resource : Resources.values()) {
+            grant(LinliGroups.ADMINS, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,111 @@
+package org.linli.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The only table from exceptions to HTTP statuses (RFC 9457 problem details). Stack traces and engine
+ * messages never reach a response.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final String VALIDATION_CODE = "API-400";
+    static final String FORBIDDEN_CODE = "API-403";
+    static final String CONFLICT_CODE = "API-409";
+    static final String INTERNAL_CODE = "API-500";
+
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e) {
+        return problem(statusOf(e), e.code(), e.title(), e.getMessage());
+    }
+
+    static HttpStatus statusOf(ProblemException e) {
+        if (e instanceof ProblemException.NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof ProblemException.Conflict) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof ProblemException.Forbidden) {
+            return HttpStatus.FORBIDDEN;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    @ExceptionHandler(BadUserRequestException.class)
+    ProblemDetail badUserRequest(BadUserRequestException e) {
+        LOG.debug("Rejected engine request", e);
+        return problem(HttpStatus.BAD_REQUEST, VALIDATION_CODE, "请求无效", "The request was not accepted by the engine.");
+    }
+
+    @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN_CODE, "无权操作", "You are not allowed to do this.");
+    }
+
+    @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class,
+            DuplicateKeyException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        LOG.debug("Concurrent or duplicate write", e);
+        return problem(HttpStatus.CONFLICT, CONFLICT_CODE, "数据已被修改",
+                "The data was changed or created by someone else at the same time; reload and try again.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail internal(Exception e) {
+        LOG.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_CODE, "系统错误",
+                "An unexpected error occurred. It has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, VALIDATION_CODE, "输入有误",
+                "Some fields are missing or invalid.");
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Framework-level errors (unreadable JSON, wrong method...) keep their status and get our shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        ProblemDetail problem = problem(status, "API-" + status.value(), status.getReasonPhrase(),
+                status.is5xxServerError() ? "An unexpected error occurred." : "The request could not be processed: "
+                        + status.getReasonPhrase() + ".");
+        return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        return Problems.of(status, code, title, detail);
+    }
+}

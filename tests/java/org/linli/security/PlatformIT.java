@@ -1,0 +1,113 @@
+package org.linli.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.linli.support.Api;
+import org.linli.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** What a user sees right after start: webapps, demo logins, guarded APIs, probes and metrics. */
+@IntegrationTest
+class PlatformIT {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Test
+    void engineRestRefusesAnonymousCallers() {
+        ResponseEntity<String> anonymous = Api.anonymous(rest).get("/engine-rest/process-definition");
+        ResponseEntity<String> wrongPassword = rest.withBasicAuth("wang.fang", "wrong")
+                .getForEntity("/engine-rest/process-definition", String.class);
+
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void engineRestAnswersADemoUser() {
+        ResponseEntity<String> groups = Api.as(rest, "li.qiang").get("/engine-rest/group?member=li.qiang");
+
+        assertThat(groups.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(groups.getBody()).contains("grid-workers", "community-xh01", "grid-xh01-01");
+    }
+
+    @Test
+    void servesTheWebapps() {
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+            assertThat(page.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
+            assertThat(page.getBody()).as(app).contains("<html");
+        }
+    }
+
+    @Test
+    void webappLoginAcceptsDemoUsersOnly() {
+        assertThat(identityService.checkPassword("wang.fang", "demo")).isTrue();
+        assertThat(identityService.checkPassword("wang.fang", "not-demo")).isFalse();
+    }
+
+    @Test
+    void everyRoleHasADemoUser() {
+        for (String group : List.of(LinliGroups.CLERKS, LinliGroups.GRID_WORKERS, LinliGroups.DEPARTMENTS,
+                LinliGroups.SUPERVISORS, LinliGroups.ADMINS)) {
+            assertThat(identityService.createUserQuery().memberOfGroup(group).count()).as(group).isPositive();
+        }
+        assertThat(identityService.createUserQuery().memberOfGroup(LinliGroups.RESIDENTS).count()).isEqualTo(2);
+    }
+
+    @Test
+    void groupsModelTheCommunityHierarchy() {
+        assertThat(identityService.createGroupQuery().groupType("county").list()).extracting(Group::getId)
+                .contains("county-sf");
+        assertThat(identityService.createGroupQuery().groupType("street").list()).extracting(Group::getId)
+                .contains("street-xh");
+        assertThat(identityService.createGroupQuery().groupType("community").list()).extracting(Group::getId)
+                .contains("community-xh01", "community-xh02");
+        assertThat(identityService.createGroupQuery().groupType("grid").list()).extracting(Group::getId)
+                .contains("grid-xh01-01", "grid-xh01-02", "grid-xh02-01");
+        assertThat(identityService.createGroupQuery().groupId("community-xh01").singleResult().getName())
+                .isEqualTo("新华社区");
+    }
+
+    @Test
+    void rolesReachOnlyTheirApplications() {
+        assertThat(canAccess("wang.fang", "tasklist")).isTrue();
+        assertThat(canAccess("wang.fang", "cockpit")).isFalse();
+        assertThat(canAccess("chen.jun", "cockpit")).isTrue();
+        assertThat(canAccess("liu.yang", "tasklist")).isFalse();
+        assertThat(canAccess("admin", "admin")).isTrue();
+    }
+
+    @Test
+    void exposesProbesAndMetricsButNothingElse() {
+        assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getBody()).contains("UP");
+        assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/actuator/prometheus", String.class).getBody())
+                .contains("jvm_memory_used_bytes").contains("application=\"linli\"");
+        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode().is2xxSuccessful()).isFalse();
+    }
+
+    private boolean canAccess(String userId, String application) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        return authorizationService.isUserAuthorized(userId, groups, Permissions.ACCESS, Resources.APPLICATION,
+                application);
+    }
+}
