@@ -104,6 +104,11 @@ public class PlaceRegistry {
     }
 
     @Transactional(readOnly = true)
+    public boolean hasCommunity(String code) {
+        return code != null && places.findCommunity(code).isPresent();
+    }
+
+    @Transactional(readOnly = true)
     public AddressView address(long id) {
         Address address = places.findAddress(id).orElseThrow(() -> BaseDataProblems.unknownPlace("address", "" + id));
         Grid grid = places.findGrid(address.gridCode()).orElseThrow();

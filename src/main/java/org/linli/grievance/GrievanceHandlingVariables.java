@@ -17,6 +17,12 @@ public final class GrievanceHandlingVariables {
     public static final String URGENCY = "urgency";
     public static final String DESCRIPTION = "description";
     public static final String ADDRESS = "address";
+    public static final String REPORTER_NAME = "reporterName";
+    public static final String REPORTER_PHONE = "reporterPhone";
+    public static final String COMMUNITY_CODE = "communityCode";
+    public static final String ADDRESS_ID = "addressId";
+    /** Set by the start event: the user who started the process (a hotline clerk in Tasklist, or the API caller). */
+    public static final String INITIATOR = "initiator";
     public static final String COMMUNITY_GROUP = "communityGroup";
     public static final String SUPERVISOR_GROUP = "supervisorGroup";
 

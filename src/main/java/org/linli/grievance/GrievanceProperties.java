@@ -1,6 +1,7 @@
 package org.linli.grievance;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param ratingWindow how long a resident may rate a handled case before it closes as "no rating"
  * @param duplicateWindow how far back open cases at the same address and category count as duplicates
  * @param maxTextLength the longest description or comment accepted, in characters
+ * @param zone the time zone in which working days and "due today" are counted
  */
 @Validated
 @ConfigurationProperties(GrievanceProperties.PREFIX)
 public record GrievanceProperties(
         @DefaultValue("P7D") Duration ratingWindow,
         @DefaultValue("P30D") Duration duplicateWindow,
-        @DefaultValue("2000") @Min(1) @Max(20000) int maxTextLength) {
+        @DefaultValue("2000") @Min(1) @Max(4000) int maxTextLength,
+        @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
     public static final String PREFIX = "app.grievance";
 

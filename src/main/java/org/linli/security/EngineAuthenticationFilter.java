@@ -1,8 +1,6 @@
 package org.linli.security;
 
 import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,12 +31,8 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groups = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX))
-                .map(a -> a.substring(EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX.length()))
-                .toList();
-        identityService.setAuthentication(authentication.getName(), groups);
+        CurrentUser user = CurrentUser.get();
+        identityService.setAuthentication(user.id(), user.groups());
         try {
             chain.doFilter(request, response);
         } finally {

@@ -24,7 +24,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
             throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/open311/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/admin/**").hasAuthority(groupAuthority(LinliGroups.ADMINS))
                         .anyRequest().authenticated())

@@ -39,20 +39,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e) {
-        return problem(statusOf(e), e.code(), e.title(), e.getMessage());
-    }
-
-    static HttpStatus statusOf(ProblemException e) {
-        if (e instanceof ProblemException.NotFound) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (e instanceof ProblemException.Conflict) {
-            return HttpStatus.CONFLICT;
-        }
-        if (e instanceof ProblemException.Forbidden) {
-            return HttpStatus.FORBIDDEN;
-        }
-        return HttpStatus.BAD_REQUEST;
+        return problem(ProblemStatus.of(e), e.code(), e.title(), e.getMessage());
     }
 
     @ExceptionHandler(BadUserRequestException.class)

@@ -1,0 +1,82 @@
+package org.linli.basedata;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notification port (自动反馈): every message to a person or a group is stored here, where the portal
+ * shows it, and handed to the {@link OutboundMessenger} for SMS/WeChat. Stored in the caller's transaction,
+ * so a notification exists exactly when the state change it reports does.
+ */
+@Service
+public class Notifications {
+
+    private final JdbcAggregateTemplate aggregates;
+    private final NotificationRepository repository;
+    private final OutboundMessenger messenger;
+    private final Clock clock;
+
+    Notifications(JdbcAggregateTemplate aggregates, NotificationRepository repository, OutboundMessenger messenger,
+            Clock clock) {
+        this.aggregates = aggregates;
+        this.repository = repository;
+        this.messenger = messenger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void notify(Recipient recipient, String title, String body, String reference) {
+        aggregates.insert(new Notification(null, recipient.id(), recipient.type().name(), title, body, reference,
+                clock.instant(), null));
+        messenger.send(recipient, title, body);
+    }
+
+    @Transactional(readOnly = true)
+    public List<NotificationView> of(Recipient recipient, int limit) {
+        return repository.findLatest(recipient.id(), recipient.type().name(), limit).stream()
+                .map(n -> new NotificationView(n.id(), n.title(), n.body(), n.reference(), n.createdAt(),
+                        n.readAt() != null))
+                .toList();
+    }
+
+    /** Who a notification goes to: a user, a group (its members see it), or a bare phone number. */
+    public record Recipient(RecipientType type, String id) {
+
+        public static Recipient user(String userId) {
+            return new Recipient(RecipientType.USER, userId);
+        }
+
+        public static Recipient group(String groupId) {
+            return new Recipient(RecipientType.GROUP, groupId);
+        }
+
+        public static Recipient phone(String phone) {
+            return new Recipient(RecipientType.PHONE, phone);
+        }
+
+        @Override
+        public String toString() {
+            return type + ":" + (type == RecipientType.PHONE ? Masking.phone(id) : id);
+        }
+    }
+
+    public enum RecipientType {
+        USER, GROUP, PHONE
+    }
+
+    public record NotificationView(long id, String title, String body, String reference, Instant createdAt,
+            boolean read) {
+    }
+
+    @Table("bd_notification")
+    record Notification(@Id Long id, String recipient, String recipientType, String title, String body,
+            String reference, Instant createdAt, Instant readAt) {
+    }
+}

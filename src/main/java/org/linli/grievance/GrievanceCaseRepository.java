@@ -1,0 +1,33 @@
+package org.linli.grievance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+interface GrievanceCaseRepository extends Repository<GrievanceCase, String> {
+
+    GrievanceCase save(GrievanceCase grievanceCase);
+
+    Optional<GrievanceCase> findById(String caseNumber);
+
+    /** Open cases of the same community and category since {@code since}, at the same address, newest first. */
+    @Query("""
+            SELECT * FROM grv_case
+             WHERE community_code = :community AND category = :category AND created_at >= :since
+               AND status NOT IN ('CLOSED', 'REJECTED', 'MERGED') AND case_number <> :exclude
+               AND (address_id = :addressId OR address_text = :addressText)
+             ORDER BY created_at DESC LIMIT 10""")
+    List<GrievanceCase> findDuplicates(@Param("community") String communityCode, @Param("category") String category,
+            @Param("since") Instant since, @Param("exclude") String excludeCaseNumber,
+            @Param("addressId") Long addressId, @Param("addressText") String addressText);
+
+    @Query("SELECT * FROM grv_case WHERE merged_into = :caseNumber")
+    List<GrievanceCase> findMergedInto(@Param("caseNumber") String caseNumber);
+
+    @Query("SELECT * FROM grv_case WHERE reporter_user_id = :userId ORDER BY created_at DESC LIMIT :limit")
+    List<GrievanceCase> findByReporter(@Param("userId") String userId, @Param("limit") int limit);
+}

@@ -1,0 +1,56 @@
+package org.linli.grievance;
+
+import org.linli.web.ProblemException;
+
+/** The grievance feature's problems, each with its stable code (docs/problems.md). */
+final class GrievanceProblems {
+
+    private GrievanceProblems() {
+    }
+
+    static ProblemException unknownCategory(String category) {
+        return new ProblemException.Invalid("GRV-001", "诉求类别不存在", "Unknown category: " + category
+                + ". Use one of GET /api/grievances/categories.");
+    }
+
+    static ProblemException caseNotFound(String caseNumber) {
+        return new ProblemException.NotFound("GRV-002", "诉求不存在", "No grievance " + caseNumber);
+    }
+
+    static ProblemException caseClosed(String caseNumber) {
+        return new ProblemException.Conflict("GRV-003", "诉求已结案", "Grievance " + caseNumber
+                + " is closed and archived; it can no longer change.");
+    }
+
+    static ProblemException notReporter() {
+        return new ProblemException.Forbidden("GRV-004", "仅诉求人可操作", "Only the resident who filed the grievance "
+                + "may do this.");
+    }
+
+    static ProblemException notRatable(String caseNumber) {
+        return new ProblemException.Conflict("GRV-005", "当前不可评价", "Grievance " + caseNumber
+                + " is not waiting for a rating.");
+    }
+
+    static ProblemException unknownPlace(String detail) {
+        return new ProblemException.Invalid("GRV-006", "地点无效", detail);
+    }
+
+    static ProblemException missingReporter() {
+        return new ProblemException.Invalid("GRV-008", "缺少诉求人", "A grievance filed for someone else needs the "
+                + "reporter's user id or phone number.");
+    }
+
+    static ProblemException missing(String field) {
+        return new ProblemException.Invalid("GRV-009", "缺少必填项", "The " + field + " must not be empty.");
+    }
+
+    static ProblemException tooLong(String field, int max) {
+        return new ProblemException.Invalid("GRV-010", "内容过长", "The " + field + " may have at most " + max
+                + " characters.");
+    }
+
+    static ProblemException badPhone() {
+        return new ProblemException.Invalid("GRV-011", "电话号码无效", "phone must be an 11-digit mainland mobile number");
+    }
+}

@@ -1,0 +1,27 @@
+package org.linli.grievance;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.linli.grievance.GrievanceIntake.RegisteredCase;
+import org.springframework.stereotype.Component;
+
+/** Registers the case of a starting process (any channel) and makes its number the business key. */
+@Component
+class RegisterGrievanceDelegate implements JavaDelegate {
+
+    private final GrievanceIntake intake;
+
+    RegisterGrievanceDelegate(GrievanceIntake intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RegisteredCase registered = intake.register(GrievanceVariables.command(execution),
+                execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(registered.caseNumber());
+        execution.setVariable(GrievanceHandlingVariables.CASE_NUMBER, registered.caseNumber());
+        execution.setVariable(GrievanceHandlingVariables.COMMUNITY_GROUP, registered.communityGroup());
+        execution.setVariable(GrievanceHandlingVariables.SUPERVISOR_GROUP, registered.supervisorGroup());
+    }
+}

@@ -1,0 +1,23 @@
+package org.linli.web;
+
+import org.springframework.http.HttpStatus;
+
+/** The one table from problem kinds to HTTP statuses, shared by every error format this API speaks. */
+public final class ProblemStatus {
+
+    private ProblemStatus() {
+    }
+
+    public static HttpStatus of(ProblemException e) {
+        if (e instanceof ProblemException.NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof ProblemException.Conflict) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof ProblemException.Forbidden) {
+            return HttpStatus.FORBIDDEN;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+}

@@ -1,0 +1,236 @@
+package org.linli.grievance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.linli.support.Api;
+import org.linli.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A grievance's whole life through the real entry points on PostgreSQL: a resident files and rates through
+ * the application API, clerks and departments work their tasks through the engine REST API as Tasklist does,
+ * the job executor runs the asynchronous steps.
+ */
+@IntegrationTest
+class GrievanceApiIT {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aResidentsGrievanceGoesRoundTheClosedLoop() throws Exception {
+        Api resident = Api.as(rest, "liu.yang");
+        ResponseEntity<String> filed = resident.post("/api/grievances", """
+                {"category":"environment","subCategory":"garbage","urgency":"NORMAL",
+                 "description":"楼道里堆放的垃圾一周没人清理，气味很大","communityCode":"xh01","addressId":1}""");
+
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNumber = json.readTree(filed.getBody()).get("caseNumber").asText();
+        assertThat(caseNumber).matches("GR-\\d{4}-\\d{6}");
+        assertThat(status(resident, caseNumber)).isEqualTo("RECEIVED");
+
+        complete(waitForTask(caseNumber, "Task_VerifyReport", "community-xh01"), "wang.fang",
+                Map.of("verifyOutcome", "ACCEPT"));
+        Task handle = waitForTask(caseNumber, "Task_HandleGrievance", "dept-environment");
+        assertThat(handle.getDueDate()).isInTheFuture();
+        assertThat(status(resident, caseNumber)).isEqualTo("DISPATCHED");
+
+        complete(handle, "zhao.min", Map.of("handleOutcome", "DONE", "measures", "已安排保洁员清运并消毒",
+                "photoRefs", "photo-1.jpg, photo-2.jpg"));
+        waitForTask(caseNumber, "Task_RateHandling", null);
+        assertThat(status(resident, caseNumber)).isEqualTo("HANDLED");
+
+        ResponseEntity<String> notTheReporter = Api.as(rest, "zhang.lan").post("/api/grievances/" + caseNumber
+                + "/rating", "{\"rating\":1,\"solved\":false}");
+        assertThat(notTheReporter.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> outOfRange = resident.post("/api/grievances/" + caseNumber + "/rating",
+                "{\"rating\":6,\"solved\":true}");
+        assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<String> rated = resident.post("/api/grievances/" + caseNumber + "/rating",
+                "{\"rating\":5,\"solved\":true,\"comment\":\"处理很及时\"}");
+        assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        complete(waitForTask(caseNumber, "Task_CheckAndClose", "community-xh01"), "wang.fang",
+                Map.of("confirmed", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(resident, caseNumber)));
+
+        JsonNode grievance = json.readTree(resident.get("/api/grievances/" + caseNumber).getBody());
+        assertThat(grievance.get("rating").asInt()).isEqualTo(5);
+        assertThat(grievance.get("closure").asText()).isEqualTo("RESOLVED");
+        List<String> timeline = json.readTree(resident.get("/api/grievances/" + caseNumber + "/timeline").getBody())
+                .findValuesAsText("type");
+        assertThat(timeline).containsSubsequence("RECEIVED", "DISPATCHED", "HANDLED", "RATED", "CLOSED");
+        assertThat(json.readTree(resident.get("/api/notifications").getBody()).findValuesAsText("reference"))
+                .contains(caseNumber);
+
+        ResponseEntity<String> afterClose = resident.post("/api/grievances/" + caseNumber + "/comments",
+                "{\"text\":\"谢谢\"}");
+        assertThat(afterClose.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(afterClose.getBody()).contains("GRV-003");
+    }
+
+    @Test
+    void badInputCreatesNothing() throws Exception {
+        Api resident = Api.as(rest, "liu.yang");
+        int casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM grv_case", Integer.class);
+        long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("grievance-handling")
+                .count();
+
+        ResponseEntity<String> empty = resident.post("/api/grievances",
+                "{\"category\":\"environment\",\"description\":\"  \",\"communityCode\":\"xh01\",\"addressId\":1}");
+        ResponseEntity<String> unknownCategory = resident.post("/api/grievances",
+                "{\"category\":\"ufo\",\"description\":\"天上有不明飞行物\",\"communityCode\":\"xh01\",\"addressId\":1}");
+        ResponseEntity<String> tooLong = resident.post("/api/grievances", "{\"category\":\"environment\",\"description\":\""
+                + "很".repeat(2001) + "\",\"communityCode\":\"xh01\",\"addressId\":1}");
+        ResponseEntity<String> foreignAddress = resident.post("/api/grievances",
+                "{\"category\":\"environment\",\"description\":\"路灯坏了\",\"communityCode\":\"xh02\",\"addressId\":1}");
+        ResponseEntity<String> unknownCommunity = resident.post("/api/grievances",
+                "{\"category\":\"environment\",\"description\":\"路灯坏了\",\"communityCode\":\"nowhere\",\"addressText\":\"某路\"}");
+
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(empty.getBody()).get("errors").findValuesAsText("field")).contains("description");
+        assertThat(unknownCategory.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownCategory.getBody()).contains("GRV-001");
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody()).contains("GRV-010");
+        assertThat(foreignAddress.getBody()).contains("GRV-006");
+        assertThat(unknownCommunity.getBody()).contains("GRV-006");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM grv_case", Integer.class)).isEqualTo(casesBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("grievance-handling").count())
+                .isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void markupIsStoredAsTextAndResidentsSeeOnlyTheirOwnCases() throws Exception {
+        String markup = "<script>alert('x')</script><b>井盖</b>丢失";
+        ResponseEntity<String> filed = Api.as(rest, "zhang.lan").post("/api/grievances",
+                "{\"category\":\"municipal\",\"description\":" + json.writeValueAsString(markup)
+                        + ",\"communityCode\":\"xh01\",\"addressText\":\"和平街8号门口\"}");
+        String caseNumber = json.readTree(filed.getBody()).get("caseNumber").asText();
+
+        JsonNode own = json.readTree(Api.as(rest, "zhang.lan").get("/api/grievances/" + caseNumber).getBody());
+        assertThat(own.get("description").asText()).isEqualTo(markup);
+        assertThat(Api.as(rest, "liu.yang").get("/api/grievances/" + caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(Api.as(rest, "wang.fang").get("/api/grievances/" + caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(Api.anonymous(rest).get("/api/grievances/" + caseNumber).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aHotlineClerkFilesOnBehalfOfACaller() throws Exception {
+        ResponseEntity<String> filed = Api.as(rest, "wang.fang").post("/api/grievances", """
+                {"channel":"HOTLINE","reporterName":"孙先生","reporterPhone":"13700137000","category":"property",
+                 "subCategory":"elevator","urgency":"URGENT","description":"3栋电梯困人","communityCode":"xh01",
+                 "addressText":"幸福路12号3栋"}""");
+        ResponseEntity<String> nobody = Api.as(rest, "wang.fang").post("/api/grievances",
+                "{\"category\":\"property\",\"description\":\"电梯坏了\",\"communityCode\":\"xh01\",\"addressText\":\"3栋\"}");
+
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNumber = json.readTree(filed.getBody()).get("caseNumber").asText();
+        assertThat(json.readTree(Api.as(rest, "wang.fang").get("/api/grievances/" + caseNumber).getBody())
+                .get("channel").asText()).isEqualTo("HOTLINE");
+        assertThat(nobody.getBody()).contains("GRV-008");
+    }
+
+    @Test
+    void open311ClientsFileAndFollowTheSameProcess() throws Exception {
+        ResponseEntity<String> services = Api.as(rest, "wang.fang").get("/open311/v2/services.json");
+        assertThat(json.readTree(services.getBody()).findValuesAsText("service_code")).contains("environment", "municipal");
+
+        ResponseEntity<String> created = open311Post(Map.of("jurisdiction_id", "xh01", "service_code", "municipal",
+                "description", "路灯不亮", "address_string", "幸福路路口", "first_name", "明", "last_name", "周",
+                "phone", "13600136000"));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String id = json.readTree(created.getBody()).get(0).get("service_request_id").asText();
+
+        JsonNode request = json.readTree(Api.as(rest, "wang.fang").get("/open311/v2/requests/" + id + ".json").getBody())
+                .get(0);
+        assertThat(request.get("status").asText()).isEqualTo("open");
+        assertThat(request.get("service_code").asText()).isEqualTo("municipal");
+        assertThat(request.get("address").asText()).isEqualTo("幸福路路口");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+
+        ResponseEntity<String> unknown = open311Post(Map.of("jurisdiction_id", "xh01", "service_code", "ufo",
+                "description", "x", "address_string", "y", "phone", "13600136000"));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(unknown.getBody()).get(0).get("description").asText()).startsWith("GRV-001");
+        ResponseEntity<String> missing = open311Post(Map.of("service_code", "municipal"));
+        assertThat(json.readTree(missing.getBody()).get(0).get("code").asInt()).isEqualTo(400);
+    }
+
+    private ResponseEntity<String> open311Post(Map<String, String> parameters) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setBasicAuth("wang.fang", "demo");
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        parameters.forEach(form::add);
+        return rest.postForEntity("/open311/v2/requests.json", new HttpEntity<>(form, headers), String.class);
+    }
+
+    private String status(Api api, String caseNumber) throws Exception {
+        return json.readTree(api.get("/api/grievances/" + caseNumber).getBody()).get("status").asText();
+    }
+
+    private Task waitForTask(String caseNumber, String taskKey, String candidateGroup) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var query = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey);
+            if (candidateGroup != null) {
+                query.taskCandidateGroup(candidateGroup);
+            }
+            return query.singleResult();
+        }, task -> task != null);
+    }
+
+    /** Completes a task through the engine REST API as {@code user}, as Tasklist does. */
+    private void complete(Task task, String user, Map<String, Object> variables) throws Exception {
+        StringBuilder body = new StringBuilder("{\"variables\":{");
+        variables.forEach((name, value) -> {
+            try {
+                body.append(body.charAt(body.length() - 1) == '{' ? "" : ",")
+                        .append(json.writeValueAsString(name)).append(":{\"value\":")
+                        .append(json.writeValueAsString(value)).append("}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        body.append("}}");
+        ResponseEntity<String> response = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
+                body.toString());
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    }
+}
