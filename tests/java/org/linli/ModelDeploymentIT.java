@@ -21,10 +21,14 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Everything under processes/, dmn/ and forms/ is deployed on start, under a stable name; a BPMN file
  * dropped into processes/ deploys with no other change. (Its own context, so that the dropped-in file
- * is on the classpath before the engine starts.)
+ * is on the classpath before its engine starts.)
  */
 @IntegrationTest
-@TestPropertySource(properties = "linli.test.context=model-deployment")
+@TestPropertySource(properties = {
+        // a second engine in this JVM: its own name (the engine REST API looks engines up by name) and no job
+        // executor (it would take the shared context's jobs)
+        "camunda.bpm.process-engine-name=model-deployment",
+        "camunda.bpm.job-execution.enabled=false"})
 class ModelDeploymentIT {
 
     static final String DROP_IN_KEY = "drop-in-probe";

@@ -84,7 +84,7 @@ class GrievanceApiIT {
         assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         complete(waitForTask(caseNumber, "Task_CheckAndClose", "community-xh01"), "wang.fang",
-                Map.of("confirmed", true));
+                Map.of("checkConfirmed", true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(resident, caseNumber)));
 
         JsonNode grievance = json.readTree(resident.get("/api/grievances/" + caseNumber).getBody());
@@ -231,6 +231,6 @@ class GrievanceApiIT {
         body.append("}}");
         ResponseEntity<String> response = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
                 body.toString());
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getStatusCode() + " " + response.getBody()).isTrue();
     }
 }

@@ -108,6 +108,13 @@ public class PlaceRegistry {
         return code != null && places.findCommunity(code).isPresent();
     }
 
+    /** The code of the street a community belongs to. */
+    @Transactional(readOnly = true)
+    public String streetOf(String communityCode) {
+        return places.findCommunity(communityCode).map(Community::streetCode)
+                .orElseThrow(() -> BaseDataProblems.unknownPlace("community", communityCode));
+    }
+
     @Transactional(readOnly = true)
     public AddressView address(long id) {
         Address address = places.findAddress(id).orElseThrow(() -> BaseDataProblems.unknownPlace("address", "" + id));

@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
+import org.linli.basedata.PlaceRegistry;
+import org.linli.security.LinliGroups;
+import org.linli.security.LinliGroups.OrgLevel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +22,14 @@ class GrievanceNotifier {
     private final Notifications notifications;
     private final GrievanceCaseRepository cases;
     private final IdentityService identityService;
+    private final PlaceRegistry places;
 
-    GrievanceNotifier(Notifications notifications, GrievanceCaseRepository cases, IdentityService identityService) {
+    GrievanceNotifier(Notifications notifications, GrievanceCaseRepository cases, IdentityService identityService,
+            PlaceRegistry places) {
         this.notifications = notifications;
         this.cases = cases;
         this.identityService = identityService;
+        this.places = places;
     }
 
     void reporters(GrievanceCase grievance, String title, String body) {
@@ -34,6 +40,12 @@ class GrievanceNotifier {
 
     void group(String groupId, GrievanceCase grievance, String title, String body) {
         notifications.notify(Recipient.group(groupId), title, body, grievance.caseNumber());
+    }
+
+    /** Copies the street the case's community belongs to (its organisation group). */
+    void street(GrievanceCase grievance, String title, String body) {
+        String street = LinliGroups.orgGroup(OrgLevel.STREET, places.streetOf(grievance.communityCode()));
+        notifications.notify(Recipient.group(street), title, body, grievance.caseNumber());
     }
 
     /** The display name of a Camunda group (e.g. 环境卫生所), or its id when it has none. */

@@ -73,9 +73,13 @@ public class GrievanceService {
                 "诉求 " + caseNumber + " 与 " + targetCaseNumber + " 反映的是同一问题，已合并办理，进展将同步告知您。");
     }
 
-    /** Dispatches the case to a handler group and computes its due and reminder dates from the SLA. */
+    /**
+     * Dispatches the case to a handler group and computes its due and reminder dates from the SLA; with
+     * {@code copyStreet} the street the community belongs to gets a copy (抄送街道).
+     */
     @Transactional
-    public Deadline dispatch(String caseNumber, String handlerGroup, String slaDuration, boolean slaWorkingDays) {
+    public Deadline dispatch(String caseNumber, String handlerGroup, String slaDuration, boolean slaWorkingDays,
+            boolean copyStreet) {
         GrievanceCase grievance = load(caseNumber);
         Instant now = clock.instant();
         Deadline deadline = SlaCalendar.deadline(now, slaDuration, slaWorkingDays, properties.zone());
@@ -85,6 +89,10 @@ public class GrievanceService {
         String due = DUE_FORMAT.format(deadline.dueAt().toInstant().atZone(properties.zone()));
         events.save(CaseEvent.visible(caseNumber, now, "DISPATCHED", SYSTEM, "已派遣至" + handler + "办理，办理时限至 " + due));
         notifier.reporters(grievance, "您的诉求正在办理", "诉求 " + caseNumber + " 已派遣至" + handler + "办理。");
+        if (copyStreet) {
+            notifier.street(grievance, "诉求抄送", "诉求 " + caseNumber + "（" + grievance.addressText() + "）已派遣至"
+                    + handler + "紧急办理，抄送街道知悉。");
+        }
         return deadline;
     }
 
