@@ -1,5 +1,10 @@
 package org.linli;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +22,16 @@ class EngineConfiguration {
     @Bean
     static CamundaDeploymentConfiguration camundaDeploymentConfiguration() {
         return new StableNameDeploymentConfiguration();
+    }
+
+    /** Makes {@code camunda.bpm.history-level: case} known to the engine ({@link CaseHistoryLevel}). */
+    @Bean
+    static ProcessEnginePlugin caseHistoryLevel() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setCustomHistoryLevels(List.of(new CaseHistoryLevel()));
+            }
+        };
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +44,9 @@ class GrievanceApiIT {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -95,6 +99,13 @@ class GrievanceApiIT {
         assertThat(timeline).containsSubsequence("RECEIVED", "DISPATCHED", "HANDLED", "RATED", "CLOSED");
         assertThat(json.readTree(resident.get("/api/notifications").getBody()).findValuesAsText("reference"))
                 .contains(caseNumber);
+
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM grv_case WHERE case_number = ?",
+                String.class, caseNumber);
+        assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance).includeInputs()
+                .singleResult().getInputs()).as("Cockpit shows which routing rule matched and on what").isNotEmpty();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).count())
+                .as("no per-change variable copies (history level case)").isZero();
 
         ResponseEntity<String> afterClose = resident.post("/api/grievances/" + caseNumber + "/comments",
                 "{\"text\":\"谢谢\"}");
@@ -165,6 +176,47 @@ class GrievanceApiIT {
         assertThat(json.readTree(Api.as(rest, "wang.fang").get("/api/grievances/" + caseNumber).getBody())
                 .get("channel").asText()).isEqualTo("HOTLINE");
         assertThat(nobody.getBody()).contains("GRV-008");
+    }
+
+    @Test
+    void aHotlineClerkStartsTheProcessFromTasklistsStartForm() throws Exception {
+        ResponseEntity<String> started = Api.as(rest, "wang.fang").post(
+                "/engine-rest/process-definition/key/grievance-handling/submit-form", """
+                {"variables":{"category":{"value":"municipal"},"subCategory":{"value":"streetlight"},
+                 "urgency":{"value":"NORMAL"},"description":{"value":"和平街路灯连续三晚不亮"},
+                 "address":{"value":"和平街8号"},"reporterPhone":{"value":"13500135000"},
+                 "reporterName":{"value":"钱女士"}}}""");
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String caseNumber = json.readTree(started.getBody()).get("businessKey").asText();
+        assertThat(caseNumber).matches("GR-\\d{4}-\\d{6}");
+        JsonNode grievance = json.readTree(Api.as(rest, "wang.fang").get("/api/grievances/" + caseNumber).getBody());
+        assertThat(grievance.get("channel").asText()).isEqualTo("HOTLINE");
+        assertThat(grievance.get("communityCode").asText()).as("the clerk's own community").isEqualTo("xh01");
+        assertThat(jdbc.queryForObject("SELECT filed_by FROM grv_case WHERE case_number = ?", String.class,
+                caseNumber)).isEqualTo("wang.fang");
+    }
+
+    @Test
+    void theClerkIsOfferedOpenCasesAtTheSameAddressToMerge() throws Exception {
+        Api resident = Api.as(rest, "zhang.lan");
+        String body = """
+                {"category":"rental-housing","description":"%s","communityCode":"xh01","addressText":"友谊路3号"}""";
+        String first = json.readTree(resident.post("/api/grievances", body.formatted("出租屋群租，夜间吵闹"))
+                .getBody()).get("caseNumber").asText();
+        String second = json.readTree(resident.post("/api/grievances", body.formatted("隔壁出租屋住了十几个人"))
+                .getBody()).get("caseNumber").asText();
+
+        Task verify = waitForTask(second, "Task_VerifyReport", "community-xh01");
+        JsonNode options = json.readTree(Api.as(rest, "wang.fang").get("/engine-rest/task/" + verify.getId()
+                + "/form-variables?variableNames=duplicateOptions").getBody()).get("duplicateOptions");
+        assertThat(options.get("value").toString()).contains(first).doesNotContain(second);
+
+        complete(verify, "wang.fang", Map.of("verifyOutcome", "MERGE", "mergeInto", first));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MERGED".equals(status(resident, second)));
+        assertThat(json.readTree(resident.get("/api/grievances/" + second).getBody()).get("mergedInto").asText())
+                .isEqualTo(first);
+        assertThat(status(resident, first)).isEqualTo("RECEIVED");
     }
 
     @Test

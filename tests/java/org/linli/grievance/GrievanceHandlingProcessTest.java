@@ -104,11 +104,12 @@ class GrievanceHandlingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
-    private static final String CASE = "GR-20261123-0001";
+    private static final String CASE = "GR-2026-000001";
     private static final String RESIDENT = "resident-1";
     private static final String COMMUNITY = "community-xh01";
     private static final String SUPERVISORS = "supervisors";
     private static final String ENVIRONMENT = "dept-environment";
+    private static final String ADDRESS_TEXT = "示范县新华街道新华社区幸福路12号3栋2单元501室";
     private static final Date DUE = Date.from(Instant.parse("2030-01-10T09:00:00Z"));
     private static final Date REMIND = Date.from(Instant.parse("2030-01-09T09:00:00Z"));
 
@@ -121,7 +122,7 @@ class GrievanceHandlingProcessTest {
     void registerDelegates() {
         init(processEngine);
         when(intake.register(any(FileGrievanceCommand.class), anyString()))
-                .thenReturn(new RegisteredCase(CASE, COMMUNITY, SUPERVISORS));
+                .thenReturn(new RegisteredCase(CASE, ADDRESS_TEXT, COMMUNITY, SUPERVISORS));
         when(service.dispatch(anyString(), anyString(), anyString(), anyBoolean(), anyBoolean())).thenReturn(new Deadline(DUE, REMIND));
         Mocks.register("registerGrievanceDelegate", new RegisterGrievanceDelegate(intake));
         Mocks.register("findDuplicatesDelegate", new FindDuplicatesDelegate(service));

@@ -33,8 +33,7 @@ public final class GrievanceHandlingVariables {
     public static final String REJECT_REASON = "rejectReason";
     public static final String MERGE_INTO = "mergeInto";
 
-    // routing (dmn/grievance-routing.dmn) and dispatch
-    public static final String ROUTING = "routing";
+    // routing (dmn/grievance-routing.dmn, mapped from its single result) and dispatch
     public static final String HANDLER_GROUP = "handlerGroup";
     public static final String SLA_DURATION = "slaDuration";
     public static final String SLA_WORKING_DAYS = "slaWorkingDays";

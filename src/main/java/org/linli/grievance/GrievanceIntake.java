@@ -2,7 +2,6 @@ package org.linli.grievance;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,9 +49,8 @@ public class GrievanceIntake {
     /** Files a grievance from the portal, the API or Open311; answers its case number. */
     @Transactional
     public String file(FileGrievanceCommand command) {
-        Map<String, Object> variables = GrievanceVariables.of(command);
         return (String) runtimeService.createProcessInstanceByKey(GrievanceHandlingVariables.PROCESS_ID)
-                .setVariables(variables)
+                .setVariables(GrievanceVariables.of(command))
                 .executeWithVariablesInReturn()
                 .getVariables().get(GrievanceHandlingVariables.CASE_NUMBER);
     }
@@ -85,8 +83,8 @@ public class GrievanceIntake {
         events.save(CaseEvent.visible(grievance.caseNumber(), now, "RECEIVED", command.filedBy(),
                 "已通过" + command.channel().label() + "收到您反映的" + category.label() + "问题，正在核实"));
         notifier.reporters(grievance, "已收到您的诉求", "诉求编号 " + grievance.caseNumber() + "，我们将尽快核实办理。");
-        return new RegisteredCase(grievance.caseNumber(), LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode),
-                LinliGroups.SUPERVISORS);
+        return new RegisteredCase(grievance.caseNumber(), addressText,
+                LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode), LinliGroups.SUPERVISORS);
     }
 
     private String addressText(FileGrievanceCommand command, String communityCode) {
@@ -120,6 +118,6 @@ public class GrievanceIntake {
     }
 
     /** What the registering step hands back to the process. */
-    public record RegisteredCase(String caseNumber, String communityGroup, String supervisorGroup) {
+    public record RegisteredCase(String caseNumber, String address, String communityGroup, String supervisorGroup) {
     }
 }

@@ -13,10 +13,9 @@ import static org.linli.grievance.GrievanceHandlingVariables.REPORTER_USER_ID;
 import static org.linli.grievance.GrievanceHandlingVariables.SUB_CATEGORY;
 import static org.linli.grievance.GrievanceHandlingVariables.URGENCY;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.linli.grievance.GrievanceCatalogue.Channel;
 import org.linli.grievance.GrievanceCatalogue.Urgency;
 
@@ -26,21 +25,35 @@ final class GrievanceVariables {
     private GrievanceVariables() {
     }
 
-    static Map<String, Object> of(FileGrievanceCommand command) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(CHANNEL, command.channel().name());
-        variables.put(REPORTER_USER_ID, command.reporterUserId());
-        variables.put(REPORTER_NAME, command.reporterName());
-        variables.put(REPORTER_PHONE, command.reporterPhone());
-        variables.put(INITIATOR, command.filedBy());
-        variables.put(CATEGORY, command.category());
-        variables.put(SUB_CATEGORY, command.subCategory());
-        variables.put(URGENCY, command.urgency().name());
-        variables.put(DESCRIPTION, command.description());
-        variables.put(COMMUNITY_CODE, command.communityCode());
-        variables.put(ADDRESS_ID, command.addressId());
-        variables.put(ADDRESS, command.addressText());
+    /**
+     * The variables a grievance starts with. What only the registering step needs (channel, reporter's name
+     * and phone, community, address id: all kept in the case row) is transient: it lives for the start
+     * transaction and is never written to the engine's tables.
+     */
+    static VariableMap of(FileGrievanceCommand command) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(REPORTER_USER_ID, command.reporterUserId())
+                .putValue(INITIATOR, command.filedBy())
+                .putValue(CATEGORY, command.category())
+                .putValue(SUB_CATEGORY, command.subCategory())
+                .putValue(URGENCY, command.urgency().name())
+                .putValue(DESCRIPTION, command.description())
+                .putValueTyped(CHANNEL, Variables.stringValue(command.channel().name(), true));
+        putTransient(variables, REPORTER_NAME, command.reporterName());
+        putTransient(variables, REPORTER_PHONE, command.reporterPhone());
+        putTransient(variables, COMMUNITY_CODE, command.communityCode());
+        if (command.addressId() != null) {
+            variables.putValueTyped(ADDRESS_ID, Variables.longValue(command.addressId(), true));
+        }
+        // the verify form shows the address: persistent, and the standard address replaces it on register
+        variables.putValue(ADDRESS, command.addressText());
         return variables;
+    }
+
+    private static void putTransient(VariableMap variables, String name, String value) {
+        if (value != null) {
+            variables.putValueTyped(name, Variables.stringValue(value, true));
+        }
     }
 
     /**

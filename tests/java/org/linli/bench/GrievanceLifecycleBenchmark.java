@@ -1,0 +1,132 @@
+package org.linli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.grievance.FileGrievanceCommand;
+import org.linli.grievance.GrievanceCatalogue.Channel;
+import org.linli.grievance.GrievanceCatalogue.Urgency;
+import org.linli.grievance.GrievanceIntake;
+import org.linli.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * {@code bin/test -Pbench}: complete grievance lifecycles (file → verify → route → handle → rate → check →
+ * archive) on PostgreSQL against the engine's floor, a bare BPMN with the same wait states
+ * ({@code tests/resources/bench/bench-floor.bpmn}). Each step is its own transaction, jobs are executed
+ * by the driver (job executor off) so both runs do exactly the same number of engine commands.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+class GrievanceLifecycleBenchmark {
+
+    static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 300);
+    static final int WARM_UP = 30;
+
+    @Autowired
+    GrievanceIntake intake;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void deployFloor(@Autowired RepositoryService repositoryService) {
+        repositoryService.createDeployment().name("bench-floor").enableDuplicateFiltering(true)
+                .addClasspathResource("bench/bench-floor.bpmn").deploy();
+    }
+
+    @Test
+    void grievanceLifecyclesAgainstTheEngineFloor() throws Exception {
+        Supplier<String> grievance = () -> runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(intake.file(new FileGrievanceCommand(Channel.PORTAL, "liu.yang", null,
+                        null, "liu.yang", "environment", "garbage", Urgency.NORMAL, "楼道垃圾无人清理", "xh01", 1L,
+                        null)))
+                .singleResult().getId();
+        Supplier<String> floor = () -> runtimeService.startProcessInstanceByKey("bench-floor").getId();
+        Function<Task, Map<String, Object>> grievanceAnswers = task -> switch (task.getTaskDefinitionKey()) {
+            case "Task_VerifyReport" -> Map.of("verifyOutcome", "ACCEPT");
+            case "Task_HandleGrievance" -> Map.of("handleOutcome", "DONE", "measures", "已清运", "photoRefs", "");
+            case "Task_RateHandling" -> Map.of("rating", 5, "solved", true, "ratingComment", "");
+            default -> Map.of("checkConfirmed", true);
+        };
+
+        run(floor, task -> Map.of(), WARM_UP, 1);
+        run(grievance, grievanceAnswers, WARM_UP, 1);
+        analyze();
+        for (int threads : new int[] {1, 2}) {
+            double floorRate = run(floor, task -> Map.of(), LIFECYCLES, threads);
+            double grievanceRate = run(grievance, grievanceAnswers, LIFECYCLES, threads);
+            System.out.printf("BENCH grievance.lifecycles threads=%d n=%d grievance_per_s=%.1f floor_per_s=%.1f "
+                    + "share_of_floor=%.0f%%%n", threads, LIFECYCLES, grievanceRate, floorRate,
+                    100 * grievanceRate / floorRate);
+        }
+    }
+
+    /** Runs {@code n} lifecycles on {@code threads} threads; answers lifecycles per second. */
+    private double run(Supplier<String> start, Function<Task, Map<String, Object>> answers, int n, int threads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            runs.add(pool.submit(() -> lifecycle(start.get(), answers)));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        return n / seconds;
+    }
+
+    /** Drives one instance to its end: executes its due jobs, completes its tasks. */
+    private void lifecycle(String processInstanceId, Function<Task, Map<String, Object>> answers) {
+        for (int steps = 0; steps < 50; steps++) {
+            Job job = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
+                    .messages().singleResult();
+            if (job != null) {
+                managementService.executeJob(job.getId());
+                continue;
+            }
+            Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+            if (task == null) {
+                assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count())
+                        .as("instance %s ended", processInstanceId).isZero();
+                return;
+            }
+            taskService.complete(task.getId(), answers.apply(task));
+        }
+        throw new IllegalStateException("lifecycle did not end: " + processInstanceId);
+    }
+
+    private void analyze() {
+        jdbc.execute("ANALYZE");
+    }
+}
