@@ -1,21 +1,34 @@
 package org.linli;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
  * The engine history Linli keeps: everything of level {@code full} (activities, tasks, variables, decision
- * evaluations with their inputs and outputs, job logs, incidents) except the per-change copies of every
- * variable value ({@code ACT_HI_DETAIL}). Those copies were the largest single cost of a grievance
- * lifecycle (docs/performance.md); the application keeps its own timeline and audit trail of what people
- * changed, and the latest value of each variable stays in history.
+ * evaluations with their inputs and outputs, job logs, incidents) except
+ * <ul>
+ * <li>the per-change copies of every variable value ({@code ACT_HI_DETAIL}): they were the largest single
+ * cost of a grievance lifecycle (docs/performance.md); the application keeps its own timeline of what people
+ * did, and the latest value of each variable stays in history;</li>
+ * <li>personal variables (a caller's name and phone typed into a start form): they live in the case row,
+ * masked on display, and never reach the history tables that Cockpit shows to supervisors.</li>
+ * </ul>
  */
 class CaseHistoryLevel extends AbstractHistoryLevel {
 
     static final int ID = 11;
     static final String NAME = "case";
+
+    private final Set<String> personalVariables;
+
+    CaseHistoryLevel(Set<String> personalVariables) {
+        this.personalVariables = Set.copyOf(personalVariables);
+    }
 
     @Override
     public int getId() {
@@ -31,6 +44,9 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
                 || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+            return false;
+        }
+        if (entity instanceof VariableInstance variable && personalVariables.contains(variable.getName())) {
             return false;
         }
         return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);

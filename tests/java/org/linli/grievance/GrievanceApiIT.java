@@ -195,6 +195,16 @@ class GrievanceApiIT {
         assertThat(grievance.get("communityCode").asText()).as("the clerk's own community").isEqualTo("xh01");
         assertThat(jdbc.queryForObject("SELECT filed_by FROM grv_case WHERE case_number = ?", String.class,
                 caseNumber)).isEqualTo("wang.fang");
+        String instance = json.readTree(started.getBody()).get("id").asText();
+        assertThat(runtimeService.getVariables(instance)).as("the caller's name and phone stay in the case row")
+                .doesNotContainKeys("reporterPhone", "reporterName");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableNameIn("reporterPhone", "reporterName").count()).isZero();
+
+        Task verify = waitForTask(caseNumber, "Task_VerifyReport", "community-xh01");
+        ResponseEntity<String> note = Api.as(rest, "wang.fang").post("/engine-rest/task/" + verify.getId()
+                + "/comment/create", "{\"message\":\"已电话联系报修人\"}");
+        assertThat(note.getStatusCode()).as("clerks add notes to tasks in Tasklist").isEqualTo(HttpStatus.OK);
     }
 
     @Test

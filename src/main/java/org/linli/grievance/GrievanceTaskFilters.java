@@ -1,5 +1,6 @@
 package org.linli.grievance;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -20,6 +21,12 @@ class GrievanceTaskFilters implements ApplicationRunner {
     static final String MY_GROUPS = "我组的诉求待办";
     static final String OVERDUE = "已超期诉求";
     static final String DUE_TODAY = "今日到期诉求";
+
+    /** What each task card shows, so that clerks can tell cases apart in the list. */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", GrievanceHandlingVariables.CASE_NUMBER, "label", "诉求编号"),
+            Map.of("name", GrievanceHandlingVariables.ADDRESS, "label", "地址"),
+            Map.of("name", GrievanceHandlingVariables.CATEGORY, "label", "类别"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -44,14 +51,15 @@ class GrievanceTaskFilters implements ApplicationRunner {
         return taskService.createTaskQuery().processDefinitionKey(GrievanceHandlingVariables.PROCESS_ID);
     }
 
+    /** Creates the filter, or brings an existing one of that name up to date. */
     private void ensure(String name, String description, int priority, String color, TaskQuery query) {
-        if (filterService.createTaskFilterQuery().filterName(name).count() > 0) {
-            return;
+        Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
         }
-        Filter filter = filterService.newTaskFilter(name);
         filter.setQuery(query);
         filter.setProperties(Map.of("description", description, "priority", priority, "color", color,
-                "refresh", true));
+                "refresh", true, "variables", CARD_VARIABLES));
         filterService.saveFilter(filter);
     }
 }

@@ -26,8 +26,8 @@ final class GrievanceVariables {
     }
 
     /**
-     * The variables a grievance starts with. What only the registering step needs (channel, reporter's name
-     * and phone, community, address id: all kept in the case row) is transient: it lives for the start
+     * The variables a grievance starts with. What only the registering step needs (reporter's name and
+     * phone, community, address id: all kept in the case row) is transient: it lives for the start
      * transaction and is never written to the engine's tables.
      */
     static VariableMap of(FileGrievanceCommand command) {
@@ -38,7 +38,7 @@ final class GrievanceVariables {
                 .putValue(SUB_CATEGORY, command.subCategory())
                 .putValue(URGENCY, command.urgency().name())
                 .putValue(DESCRIPTION, command.description())
-                .putValueTyped(CHANNEL, Variables.stringValue(command.channel().name(), true));
+                .putValue(CHANNEL, command.channel().name());
         putTransient(variables, REPORTER_NAME, command.reporterName());
         putTransient(variables, REPORTER_PHONE, command.reporterPhone());
         putTransient(variables, COMMUNITY_CODE, command.communityCode());

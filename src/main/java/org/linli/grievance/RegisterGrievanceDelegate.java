@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.grievance.GrievanceIntake.RegisteredCase;
 import org.springframework.stereotype.Component;
 
-/** Registers the case of a starting process (any channel) and makes its number the business key. */
+/**
+ * Registers the case of a starting process (any channel) and makes its number the business key. The caller's
+ * name and phone (typed into the hotline start form) move into the case row and leave the process.
+ */
 @Component
 class RegisterGrievanceDelegate implements JavaDelegate {
 
@@ -24,5 +27,7 @@ class RegisterGrievanceDelegate implements JavaDelegate {
         execution.setVariable(GrievanceHandlingVariables.ADDRESS, registered.address());
         execution.setVariable(GrievanceHandlingVariables.COMMUNITY_GROUP, registered.communityGroup());
         execution.setVariable(GrievanceHandlingVariables.SUPERVISOR_GROUP, registered.supervisorGroup());
+        execution.removeVariable(GrievanceHandlingVariables.REPORTER_NAME);
+        execution.removeVariable(GrievanceHandlingVariables.REPORTER_PHONE);
     }
 }

@@ -76,8 +76,9 @@ class DemoUsers implements ApplicationRunner {
     private void ensureUser(DemoUser demo) {
         if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
             User user = identityService.newUser(demo.id());
-            user.setLastName(demo.lastName());
-            user.setFirstName(demo.firstName());
+            // Chinese names are written surname first and whole: the webapps show "first last"
+            user.setFirstName(demo.lastName() + demo.firstName());
+            user.setLastName("");
             user.setEmail(demo.id() + "@demo.linli.invalid");
             user.setPassword(PASSWORD);
             identityService.saveUser(user);

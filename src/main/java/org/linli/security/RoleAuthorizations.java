@@ -39,8 +39,9 @@ class RoleAuthorizations implements ApplicationRunner {
         for (String worker : List.of(LinliGroups.CLERKS, LinliGroups.GRID_WORKERS, LinliGroups.DEPARTMENTS)) {
             grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(worker, Resources.FILTER, ANY, Permissions.READ);
+            // READ_HISTORY: Tasklist's task history tab and task notes (comments) read the engine's history
             grant(worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
             grant(worker, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         }
         grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

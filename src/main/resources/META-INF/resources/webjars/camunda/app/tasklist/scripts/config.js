@@ -16,11 +16,11 @@
  */
 
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Linli: the header reads "邻里 任务中心"
+  app: {
+    name: '任务中心',
+    vendor: '邻里'
+  },
   //
   // configure the date format
   // "dateFormat": {

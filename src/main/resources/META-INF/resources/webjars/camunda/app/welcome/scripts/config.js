@@ -16,10 +16,11 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Linli: the header reads "邻里 首页"
+  app: {
+    name: '首页',
+    vendor: '邻里'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
