@@ -19,8 +19,10 @@ import static org.linli.grievance.GrievanceHandlingVariables.COMMUNITY_CODE;
 import static org.linli.grievance.GrievanceHandlingVariables.COPY_STREET;
 import static org.linli.grievance.GrievanceHandlingVariables.DESCRIPTION;
 import static org.linli.grievance.GrievanceHandlingVariables.DUE_DATE;
+import static org.linli.grievance.GrievanceHandlingVariables.DUE_DATE_TEXT;
 import static org.linli.grievance.GrievanceHandlingVariables.DUPLICATE_OPTIONS;
 import static org.linli.grievance.GrievanceHandlingVariables.HANDLER_GROUP;
+import static org.linli.grievance.GrievanceHandlingVariables.HANDLER_GROUP_NAME;
 import static org.linli.grievance.GrievanceHandlingVariables.HANDLE_OUTCOME;
 import static org.linli.grievance.GrievanceHandlingVariables.HAS_DUPLICATES;
 import static org.linli.grievance.GrievanceHandlingVariables.MEASURES;
@@ -123,7 +125,7 @@ class GrievanceHandlingProcessTest {
         init(processEngine);
         when(intake.register(any(FileGrievanceCommand.class), anyString()))
                 .thenReturn(new RegisteredCase(CASE, ADDRESS_TEXT, COMMUNITY, SUPERVISORS));
-        when(service.dispatch(anyString(), anyString(), anyString(), anyBoolean(), anyBoolean())).thenReturn(new Deadline(DUE, REMIND));
+        when(service.dispatch(anyString(), anyString(), anyString(), anyBoolean(), anyBoolean())).thenReturn(new Dispatch(DUE, REMIND, "2026-11-26 10:00", "环境卫生所"));
         Mocks.register("registerGrievanceDelegate", new RegisterGrievanceDelegate(intake));
         Mocks.register("findDuplicatesDelegate", new FindDuplicatesDelegate(service));
         Mocks.register("rejectGrievanceDelegate", new RejectGrievanceDelegate(service));
@@ -167,7 +169,8 @@ class GrievanceHandlingProcessTest {
 
         execute(job("Task_ScheduleDeadline", pi));
         assertThat(pi).isWaitingAt("Task_HandleGrievance").variables()
-                .containsEntry(DUE_DATE, DUE).containsEntry(REMINDER_DATE, REMIND);
+                .containsEntry(DUE_DATE, DUE).containsEntry(REMINDER_DATE, REMIND)
+                .containsEntry(DUE_DATE_TEXT, "2026-11-26 10:00").containsEntry(HANDLER_GROUP_NAME, "环境卫生所");
         assertThat(task(pi)).hasCandidateGroup(ENVIRONMENT).hasDueDate(DUE);
         Assertions.assertThat(task(pi).getFollowUpDate()).isEqualTo(REMIND);
         assertDeployedForm(task(pi), "grievance-handling-handle");
@@ -480,7 +483,7 @@ class GrievanceHandlingProcessTest {
     void failingServiceLeavesARetryableJobAndKeepsTheCase() {
         when(service.dispatch(CASE, ENVIRONMENT, "P3D", true, false))
                 .thenThrow(new IllegalStateException("database unavailable"))
-                .thenReturn(new Deadline(DUE, REMIND));
+                .thenReturn(new Dispatch(DUE, REMIND, "2026-11-26 10:00", "环境卫生所"));
         ProcessInstance pi = start("environment", "garbage", "NORMAL", RESIDENT);
         execute(job("Task_FindDuplicates", pi));
         complete(task(pi), withVariables(VERIFY_OUTCOME, "ACCEPT"));

@@ -40,6 +40,10 @@ public final class GrievanceHandlingVariables {
     public static final String COPY_STREET = "copyStreet";
     public static final String DUE_DATE = "dueDate";
     public static final String REMINDER_DATE = "reminderDate";
+    /** The due date as the forms show it, in the community's time zone. */
+    public static final String DUE_DATE_TEXT = "dueDateText";
+    /** The handler group's Chinese name, as the forms show it. */
+    public static final String HANDLER_GROUP_NAME = "handlerGroupName";
 
     // handling (派遣处置)
     public static final String HANDLE_OUTCOME = "handleOutcome";

@@ -78,7 +78,7 @@ public class GrievanceService {
      * {@code copyStreet} the street the community belongs to gets a copy (抄送街道).
      */
     @Transactional
-    public Deadline dispatch(String caseNumber, String handlerGroup, String slaDuration, boolean slaWorkingDays,
+    public Dispatch dispatch(String caseNumber, String handlerGroup, String slaDuration, boolean slaWorkingDays,
             boolean copyStreet) {
         GrievanceCase grievance = load(caseNumber);
         Instant now = clock.instant();
@@ -93,7 +93,7 @@ public class GrievanceService {
             notifier.street(grievance, "诉求抄送", "诉求 " + caseNumber + "（" + grievance.addressText() + "）已派遣至"
                     + handler + "紧急办理，抄送街道知悉。");
         }
-        return deadline;
+        return new Dispatch(deadline.dueAt(), deadline.remindAt(), due, handler);
     }
 
     /** Reminds the handler group that 75 % of the SLA has passed. */
