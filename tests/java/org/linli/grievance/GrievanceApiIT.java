@@ -69,6 +69,13 @@ class GrievanceApiIT {
                 Map.of("verifyOutcome", "ACCEPT"));
         Task handle = waitForTask(caseNumber, "Task_HandleGrievance", "dept-environment");
         assertThat(handle.getDueDate()).isInTheFuture();
+        String caseVariable = "/engine-rest/process-instance/" + handle.getProcessInstanceId() + "/variables/caseNumber";
+        for (String worker : List.of("wang.fang", "zhao.min", "chen.jun")) {
+            assertThat(Api.as(rest, worker).get(caseVariable).getStatusCode()).as("%s reads the case (task cards)", worker)
+                    .isEqualTo(HttpStatus.OK);
+        }
+        assertThat(Api.as(rest, "zhang.lan").get(caseVariable).getStatusCode().is2xxSuccessful())
+                .as("another resident does not").isFalse();
         assertThat(status(resident, caseNumber)).isEqualTo("DISPATCHED");
 
         complete(handle, "zhao.min", Map.of("handleOutcome", "DONE", "measures", "已安排保洁员清运并消毒",

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.linli.basedata.PlaceRegistry;
 import org.linli.basedata.PlaceRegistry.AddressView;
 import org.linli.grievance.GrievanceCatalogue.Category;
+import org.linli.security.CaseAccess;
 import org.linli.security.LinliGroups;
 import org.linli.security.LinliGroups.OrgLevel;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,13 @@ public class GrievanceIntake {
     private final CaseEventRepository events;
     private final CaseNumbers caseNumbers;
     private final GrievanceNotifier notifier;
+    private final CaseAccess caseAccess;
     private final GrievanceProperties properties;
     private final Clock clock;
 
     GrievanceIntake(RuntimeService runtimeService, IdentityService identityService, PlaceRegistry places,
             GrievanceCaseRepository cases, CaseEventRepository events, CaseNumbers caseNumbers,
-            GrievanceNotifier notifier, GrievanceProperties properties, Clock clock) {
+            GrievanceNotifier notifier, CaseAccess caseAccess, GrievanceProperties properties, Clock clock) {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.places = places;
@@ -42,6 +44,7 @@ public class GrievanceIntake {
         this.events = events;
         this.caseNumbers = caseNumbers;
         this.notifier = notifier;
+        this.caseAccess = caseAccess;
         this.properties = properties;
         this.clock = clock;
     }
@@ -80,11 +83,12 @@ public class GrievanceIntake {
                 command.addressId(), addressText, now);
         grievance.attachProcess(processInstanceId, now);
         cases.save(grievance);
+        String communityGroup = LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode);
+        caseAccess.grantRead(processInstanceId, communityGroup);
         events.save(CaseEvent.visible(grievance.caseNumber(), now, "RECEIVED", command.filedBy(),
                 "已通过" + command.channel().label() + "收到您反映的" + category.label() + "问题，正在核实"));
         notifier.reporters(grievance, "已收到您的诉求", "诉求编号 " + grievance.caseNumber() + "，我们将尽快核实办理。");
-        return new RegisteredCase(grievance.caseNumber(), addressText,
-                LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode), LinliGroups.SUPERVISORS);
+        return new RegisteredCase(grievance.caseNumber(), addressText, communityGroup, LinliGroups.SUPERVISORS);
     }
 
     private String addressText(FileGrievanceCommand command, String communityCode) {

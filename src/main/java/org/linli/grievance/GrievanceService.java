@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.linli.grievance.GrievanceCatalogue.Status;
+import org.linli.security.CaseAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +23,16 @@ public class GrievanceService {
     private final GrievanceCaseRepository cases;
     private final CaseEventRepository events;
     private final GrievanceNotifier notifier;
+    private final CaseAccess caseAccess;
     private final GrievanceProperties properties;
     private final Clock clock;
 
     GrievanceService(GrievanceCaseRepository cases, CaseEventRepository events, GrievanceNotifier notifier,
-            GrievanceProperties properties, Clock clock) {
+            CaseAccess caseAccess, GrievanceProperties properties, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.notifier = notifier;
+        this.caseAccess = caseAccess;
         this.properties = properties;
         this.clock = clock;
     }
@@ -85,6 +88,7 @@ public class GrievanceService {
         Deadline deadline = SlaCalendar.deadline(now, slaDuration, slaWorkingDays, properties.zone());
         grievance.dispatch(handlerGroup, deadline.dueAt().toInstant(), deadline.remindAt().toInstant(), now);
         cases.save(grievance);
+        caseAccess.grantRead(grievance.processInstanceId(), handlerGroup);
         String handler = notifier.groupName(handlerGroup);
         String due = DUE_FORMAT.format(deadline.dueAt().toInstant().atZone(properties.zone()));
         events.save(CaseEvent.visible(caseNumber, now, "DISPATCHED", SYSTEM, "已派遣至" + handler + "办理，办理时限至 " + due));
