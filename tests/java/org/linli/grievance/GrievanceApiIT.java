@@ -167,6 +167,14 @@ class GrievanceApiIT {
                 .isEqualTo(HttpStatus.OK);
         assertThat(Api.anonymous(rest).get("/api/grievances/" + caseNumber).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        JsonNode community = json.readTree(Api.as(rest, "wang.fang").get("/api/grievances?community=xh01&openOnly=true")
+                .getBody());
+        assertThat(community.findValuesAsText("caseNumber")).contains(caseNumber);
+        assertThat(Api.as(rest, "wang.fang").get("/api/grievances?community=xh02").getStatusCode())
+                .as("not her community").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(Api.as(rest, "zhang.lan").get("/api/grievances?community=xh01").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

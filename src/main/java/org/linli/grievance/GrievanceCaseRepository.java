@@ -28,6 +28,13 @@ interface GrievanceCaseRepository extends Repository<GrievanceCase, String> {
     @Query("SELECT * FROM grv_case WHERE merged_into = :caseNumber")
     List<GrievanceCase> findMergedInto(@Param("caseNumber") String caseNumber);
 
+    @Query("""
+            SELECT * FROM grv_case WHERE community_code = :community
+               AND (:openOnly = FALSE OR status NOT IN ('CLOSED', 'REJECTED', 'MERGED'))
+             ORDER BY created_at DESC LIMIT :limit OFFSET :offset""")
+    List<GrievanceCase> findByCommunity(@Param("community") String communityCode, @Param("openOnly") boolean openOnly,
+            @Param("limit") int limit, @Param("offset") long offset);
+
     @Query("SELECT * FROM grv_case WHERE reporter_user_id = :userId ORDER BY created_at DESC LIMIT :limit")
     List<GrievanceCase> findByReporter(@Param("userId") String userId, @Param("limit") int limit);
 }

@@ -23,15 +23,18 @@ import org.linli.grievance.GrievanceQueries.CaseView;
 import org.linli.grievance.GrievanceQueries.TimelineEntry;
 import org.linli.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Validated
 @RequestMapping("/api/grievances")
 @Tag(name = "民生诉求 Grievances", description = "File, follow, comment on and rate resident grievances")
 class GrievanceController {
@@ -65,9 +68,13 @@ class GrievanceController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's own grievances, newest first")
-    List<CaseView> mine() {
-        return queries.mine(CurrentUser.get());
+    @Operation(summary = "The caller's own grievances, or with ?community= a community's (its staff and supervisors)")
+    List<CaseView> list(@RequestParam(required = false) String community,
+            @RequestParam(defaultValue = "false") boolean openOnly,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return community == null ? queries.mine(CurrentUser.get())
+                : queries.ofCommunity(community, openOnly, page, size, CurrentUser.get());
     }
 
     @GetMapping("/{caseNumber}")

@@ -53,4 +53,9 @@ final class GrievanceProblems {
     static ProblemException badPhone() {
         return new ProblemException.Invalid("GRV-011", "电话号码无效", "phone must be an 11-digit mainland mobile number");
     }
+
+    static ProblemException notInCommunity(String communityCode) {
+        return new ProblemException.Forbidden("GRV-012", "非本社区工作人员", "Only staff of community " + communityCode
+                + " and supervisors may list its grievances.");
+    }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.linli.grievance.GrievanceCatalogue.Category;
 import org.linli.security.CurrentUser;
+import org.linli.security.LinliGroups;
+import org.linli.security.LinliGroups.OrgLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +40,19 @@ public class GrievanceQueries {
     @Transactional(readOnly = true)
     public List<CaseView> mine(CurrentUser user) {
         return cases.findByReporter(user.id(), 100).stream().map(GrievanceQueries::view).toList();
+    }
+
+    /**
+     * The cases of one community, newest first: for its clerks and grid workers, supervisors and administrators.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseView> ofCommunity(String communityCode, boolean openOnly, int page, int size, CurrentUser user) {
+        boolean member = user.isIn(LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode));
+        if (!member && !user.isIn(LinliGroups.SUPERVISORS) && !user.isIn(LinliGroups.ADMINS)) {
+            throw GrievanceProblems.notInCommunity(communityCode);
+        }
+        return cases.findByCommunity(communityCode, openOnly, size, (long) page * size).stream()
+                .map(GrievanceQueries::view).toList();
     }
 
     private GrievanceCase visible(String caseNumber, CurrentUser user) {
