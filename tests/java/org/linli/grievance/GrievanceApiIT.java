@@ -223,6 +223,22 @@ class GrievanceApiIT {
     }
 
     @Test
+    void aGridWorkerOnPatrolReportsAndFollowsTheCase() throws Exception {
+        ResponseEntity<String> started = Api.as(rest, "li.qiang").post(
+                "/engine-rest/process-definition/key/grievance-handling/submit-form", """
+                {"variables":{"channel":{"value":"PATROL"},"category":{"value":"public-safety"},
+                 "subCategory":{"value":"fire-exit"},"urgency":{"value":"URGENT"},
+                 "description":{"value":"3栋楼道堆放电动车，堵塞消防通道"},"address":{"value":"幸福路12号3栋"}}}""");
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String caseNumber = json.readTree(started.getBody()).get("businessKey").asText();
+        JsonNode grievance = json.readTree(Api.as(rest, "li.qiang").get("/api/grievances/" + caseNumber).getBody());
+        assertThat(grievance.get("channel").asText()).isEqualTo("PATROL");
+        assertThat(json.readTree(Api.as(rest, "li.qiang").get("/api/grievances").getBody()).findValuesAsText("caseNumber"))
+                .as("the grid worker follows the case as its reporter").contains(caseNumber);
+    }
+
+    @Test
     void theClerkIsOfferedOpenCasesAtTheSameAddressToMerge() throws Exception {
         Api resident = Api.as(rest, "zhang.lan");
         String body = """

@@ -124,7 +124,8 @@ class GrievanceHandlingProcessTest {
     void registerDelegates() {
         init(processEngine);
         when(intake.register(any(FileGrievanceCommand.class), anyString()))
-                .thenReturn(new RegisteredCase(CASE, ADDRESS_TEXT, COMMUNITY, SUPERVISORS));
+                .thenAnswer(call -> new RegisteredCase(CASE,
+                        call.getArgument(0, FileGrievanceCommand.class).reporterUserId(), ADDRESS_TEXT, COMMUNITY, SUPERVISORS));
         when(service.dispatch(anyString(), anyString(), anyString(), anyBoolean(), anyBoolean())).thenReturn(new Dispatch(DUE, REMIND, "2026-11-26 10:00", "环境卫生所"));
         Mocks.register("registerGrievanceDelegate", new RegisterGrievanceDelegate(intake));
         Mocks.register("findDuplicatesDelegate", new FindDuplicatesDelegate(service));
@@ -461,7 +462,7 @@ class GrievanceHandlingProcessTest {
     @Test
     void hotlineCallerWhoNeverRatesHasTheCaseClosedWhenTheRatingWindowEnds() {
         ProcessInstance pi = handled("environment", "garbage", "NORMAL", null);
-        Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKey(REPORTER_USER_ID);
+        Assertions.assertThat(runtimeService().getVariables(pi.getId())).containsEntry(REPORTER_USER_ID, null);
         assertThat(task(pi)).isNotAssigned().hasCandidateGroup(COMMUNITY);
         Job ratingTimeout = job("Timer_RatingTimeout", pi);
         Assertions.assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), ratingTimeout.getDuedate().toInstant()))

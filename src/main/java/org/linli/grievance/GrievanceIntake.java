@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.linli.basedata.PlaceRegistry;
 import org.linli.basedata.PlaceRegistry.AddressView;
 import org.linli.grievance.GrievanceCatalogue.Category;
+import org.linli.grievance.GrievanceCatalogue.Channel;
 import org.linli.security.CaseAccess;
 import org.linli.security.LinliGroups;
 import org.linli.security.LinliGroups.OrgLevel;
@@ -73,12 +74,15 @@ public class GrievanceIntake {
         if (description.length() > properties.maxTextLength()) {
             throw GrievanceProblems.tooLong("description", properties.maxTextLength());
         }
-        if (command.reporterUserId() == null && command.reporterPhone() == null) {
+        // a grid worker who finds a problem on patrol reports it and follows it as its reporter
+        String reporterUserId = command.reporterUserId() == null && command.channel() == Channel.PATROL
+                ? command.filedBy() : command.reporterUserId();
+        if (reporterUserId == null && command.reporterPhone() == null) {
             throw GrievanceProblems.missingReporter();
         }
         Instant now = clock.instant();
         GrievanceCase grievance = new GrievanceCase(caseNumbers.next(), command.channel().name(),
-                command.reporterUserId(), command.reporterName(), command.reporterPhone(), command.filedBy(),
+                reporterUserId, command.reporterName(), command.reporterPhone(), command.filedBy(),
                 category.code(), command.subCategory(), command.urgency().name(), description, communityCode,
                 command.addressId(), addressText, now);
         grievance.attachProcess(processInstanceId, now);
@@ -88,7 +92,8 @@ public class GrievanceIntake {
         events.save(CaseEvent.visible(grievance.caseNumber(), now, "RECEIVED", command.filedBy(),
                 "已通过" + command.channel().label() + "收到您反映的" + category.label() + "问题，正在核实"));
         notifier.reporters(grievance, "已收到您的诉求", "诉求编号 " + grievance.caseNumber() + "，我们将尽快核实办理。");
-        return new RegisteredCase(grievance.caseNumber(), addressText, communityGroup, LinliGroups.SUPERVISORS);
+        return new RegisteredCase(grievance.caseNumber(), reporterUserId, addressText, communityGroup,
+                LinliGroups.SUPERVISORS);
     }
 
     private String addressText(FileGrievanceCommand command, String communityCode) {
@@ -122,6 +127,7 @@ public class GrievanceIntake {
     }
 
     /** What the registering step hands back to the process. */
-    public record RegisteredCase(String caseNumber, String address, String communityGroup, String supervisorGroup) {
+    public record RegisteredCase(String caseNumber, String reporterUserId, String address, String communityGroup,
+            String supervisorGroup) {
     }
 }

@@ -24,6 +24,7 @@ class RegisterGrievanceDelegate implements JavaDelegate {
                 execution.getProcessInstanceId());
         execution.setProcessBusinessKey(registered.caseNumber());
         execution.setVariable(GrievanceHandlingVariables.CASE_NUMBER, registered.caseNumber());
+        execution.setVariable(GrievanceHandlingVariables.REPORTER_USER_ID, registered.reporterUserId());
         execution.setVariable(GrievanceHandlingVariables.ADDRESS, registered.address());
         execution.setVariable(GrievanceHandlingVariables.COMMUNITY_GROUP, registered.communityGroup());
         execution.setVariable(GrievanceHandlingVariables.SUPERVISOR_GROUP, registered.supervisorGroup());

@@ -38,11 +38,12 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Linli: Chinese validation messages and placeholders for Camunda Forms (form-js).
+  // Each entry is a path relative to the 'tasklist' folder, '.js' appended if missing;
+  // the webapp loads it with a dynamic import(), so it is an ES module.
+  customScripts: [
+    'scripts/linli/zh-form-messages'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
