@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +105,17 @@ class GrievanceApiIT {
         List<String> timeline = json.readTree(resident.get("/api/grievances/" + caseNumber + "/timeline").getBody())
                 .findValuesAsText("type");
         assertThat(timeline).containsSubsequence("RECEIVED", "DISPATCHED", "HANDLED", "RATED", "CLOSED");
+        assertThat(timeline).as("who did which step is for staff only").doesNotContain("TASK");
+        JsonNode staffView = json.readTree(Api.as(rest, "wang.fang").get("/api/grievances/" + caseNumber + "/timeline")
+                .getBody());
+        List<String> steps = new ArrayList<>();
+        staffView.forEach(entry -> {
+            if ("TASK".equals(entry.get("type").asText())) {
+                steps.add(entry.get("actor").asText() + " " + entry.get("text").asText());
+            }
+        });
+        assertThat(steps).containsExactly("wang.fang 完成「核实立案」", "zhao.min 完成「办理诉求」", "liu.yang 完成「评价办理结果」",
+                "wang.fang 完成「核查结案」");
         assertThat(json.readTree(resident.get("/api/notifications").getBody()).findValuesAsText("reference"))
                 .contains(caseNumber);
 

@@ -119,6 +119,7 @@ class GrievanceHandlingProcessTest {
 
     private final GrievanceService service = mock(GrievanceService.class);
     private final GrievanceIntake intake = mock(GrievanceIntake.class);
+    private final GrievanceTimeline timeline = mock(GrievanceTimeline.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -128,6 +129,7 @@ class GrievanceHandlingProcessTest {
                         call.getArgument(0, FileGrievanceCommand.class).reporterUserId(), ADDRESS_TEXT, COMMUNITY, SUPERVISORS));
         when(service.dispatch(anyString(), anyString(), anyString(), anyBoolean(), anyBoolean())).thenReturn(new Dispatch(DUE, REMIND, "2026-11-26 10:00", "环境卫生所"));
         Mocks.register("registerGrievanceDelegate", new RegisterGrievanceDelegate(intake));
+        Mocks.register("recordTaskCompletionListener", new RecordTaskCompletionListener(timeline, engine.getIdentityService()));
         Mocks.register("findDuplicatesDelegate", new FindDuplicatesDelegate(service));
         Mocks.register("rejectGrievanceDelegate", new RejectGrievanceDelegate(service));
         Mocks.register("mergeGrievanceDelegate", new MergeGrievanceDelegate(service));
@@ -203,6 +205,11 @@ class GrievanceHandlingProcessTest {
         inOrder.verify(service).recordRating(CASE, 5, true, "很及时");
         inOrder.verify(service).close(CASE, Closure.RESOLVED);
         verifyNoMoreInteractions(intake, service);
+        InOrder steps = inOrder(timeline);
+        for (String task : List.of("核实立案", "办理诉求", "评价办理结果", "核查结案")) {
+            steps.verify(timeline).taskCompleted(eq(CASE), eq(task), anyString());
+        }
+        verifyNoMoreInteractions(timeline);
     }
 
     @Test
