@@ -11,9 +11,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
@@ -48,6 +50,9 @@ class GrievanceApiIT {
 
     @Autowired
     HistoryService historyService;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -125,6 +130,8 @@ class GrievanceApiIT {
                 .singleResult().getInputs()).as("Cockpit shows which routing rule matched and on what").isNotEmpty();
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).count())
                 .as("no per-change variable copies (history level case)").isZero();
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instance).count()).as("the per-case read grants end with the case").isZero();
 
         ResponseEntity<String> afterClose = resident.post("/api/grievances/" + caseNumber + "/comments",
                 "{\"text\":\"谢谢\"}");
