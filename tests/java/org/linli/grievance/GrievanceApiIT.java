@@ -107,6 +107,7 @@ class GrievanceApiIT {
         JsonNode grievance = json.readTree(resident.get("/api/grievances/" + caseNumber).getBody());
         assertThat(grievance.get("rating").asInt()).isEqualTo(5);
         assertThat(grievance.get("closure").asText()).isEqualTo("RESOLVED");
+        assertThat(grievance.get("measures").asText()).isEqualTo("已安排保洁员清运并消毒");
         List<String> timeline = json.readTree(resident.get("/api/grievances/" + caseNumber + "/timeline").getBody())
                 .findValuesAsText("type");
         assertThat(timeline).containsSubsequence("RECEIVED", "DISPATCHED", "HANDLED", "RATED", "CLOSED");

@@ -69,15 +69,16 @@ public class GrievanceQueries {
         String categoryLabel = Category.ofCode(c.category()).map(Category::label).orElse(c.category());
         return new CaseView(c.caseNumber(), c.status().name(), c.status().label(), c.channel(), c.category(),
                 categoryLabel, c.subCategory(), c.urgency(), c.description(), c.communityCode(), c.addressText(),
-                c.handlerGroup(), c.dueAt(), c.overdue(), c.escalationLevel(), c.reopenCount(), c.mergedInto(),
-                c.rating(), c.solved(), c.closure(), c.createdAt(), c.updatedAt(), c.closedAt());
+                c.handlerGroup(), c.dueAt(), c.overdue(), c.escalationLevel(), c.bounceCount(), c.reopenCount(),
+                c.mergedInto(), c.measures(), c.rating(), c.solved(), c.closure(), c.createdAt(), c.updatedAt(),
+                c.closedAt());
     }
 
     public record CaseView(String caseNumber, String status, String statusLabel, String channel, String category,
             String categoryLabel, String subCategory, String urgency, String description, String communityCode,
-            String address, String handlerGroup, Instant dueAt, boolean overdue, int escalationLevel,
-            int reopenCount, String mergedInto, Integer rating, Boolean solved, String closure, Instant createdAt,
-            Instant updatedAt, Instant closedAt) {
+            String address, String handlerGroup, Instant dueAt, boolean overdue, int escalationLevel, int bounceCount,
+            int reopenCount, String mergedInto, String measures, Integer rating, Boolean solved, String closure,
+            Instant createdAt, Instant updatedAt, Instant closedAt) {
     }
 
     public record TimelineEntry(Instant at, String type, String text, String actor) {
