@@ -1,6 +1,8 @@
 package org.linli.basedata;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.linli.basedata.PlaceCommands.CreateCommunityCommand;
 import org.linli.basedata.PlaceCommands.CreateCountyCommand;
@@ -97,9 +99,10 @@ public class PlaceRegistry {
 
     @Transactional(readOnly = true)
     public List<CommunityView> communities() {
+        Map<String, List<GridView>> grids = places.findAllGrids().stream().collect(Collectors.groupingBy(
+                Grid::communityCode, Collectors.mapping(g -> new GridView(g.code(), g.name()), Collectors.toList())));
         return places.findAllCommunities().stream()
-                .map(c -> new CommunityView(c.code(), c.name(), c.streetCode(),
-                        places.findGridsOfCommunity(c.code()).stream().map(g -> new GridView(g.code(), g.name())).toList()))
+                .map(c -> new CommunityView(c.code(), c.name(), c.streetCode(), grids.getOrDefault(c.code(), List.of())))
                 .toList();
     }
 

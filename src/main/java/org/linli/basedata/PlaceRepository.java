@@ -33,8 +33,8 @@ interface PlaceRepository extends Repository<Community, String> {
     @Query("SELECT * FROM bd_grid WHERE code = :code")
     Optional<Grid> findGrid(@Param("code") String code);
 
-    @Query("SELECT * FROM bd_grid WHERE community_code = :community ORDER BY code")
-    List<Grid> findGridsOfCommunity(@Param("community") String communityCode);
+    @Query("SELECT * FROM bd_grid ORDER BY code")
+    List<Grid> findAllGrids();
 
     @Query("SELECT * FROM bd_address WHERE id = :id")
     Optional<Address> findAddress(@Param("id") long id);

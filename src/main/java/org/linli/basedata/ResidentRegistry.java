@@ -3,8 +3,9 @@ package org.linli.basedata;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.linli.basedata.People.Household;
@@ -84,7 +85,11 @@ public class ResidentRegistry {
 
     @Transactional(readOnly = true)
     public List<ResidentView> residentsOfGrid(String gridCode, int page, int size) {
-        return residents.findByGrid(gridCode, size, (long) page * size).stream().map(this::view).toList();
+        Map<Long, Household> householdsSeen = new HashMap<>();
+        Map<Long, AddressView> addressesSeen = new HashMap<>();
+        return residents.findByGrid(gridCode, size, (long) page * size).stream()
+                .map(r -> view(r, householdsSeen, addressesSeen))
+                .toList();
     }
 
     private static IdCardNumber parseIdCard(String text) {
@@ -96,10 +101,16 @@ public class ResidentRegistry {
     }
 
     private ResidentView view(Resident resident) {
-        Household household = households.findById(resident.householdId()).orElseThrow();
-        AddressView address = places.address(household.addressId());
-        List<String> tags = resident.tags().stream().map(ResidentTag::tag).collect(Collectors.toCollection(TreeSet::new))
-                .stream().toList();
+        return view(resident, new HashMap<>(), new HashMap<>());
+    }
+
+    /** A resident's view; households and addresses already looked up for the same page are reused. */
+    private ResidentView view(Resident resident, Map<Long, Household> householdsSeen,
+            Map<Long, AddressView> addressesSeen) {
+        Household household = householdsSeen.computeIfAbsent(resident.householdId(),
+                id -> households.findById(id).orElseThrow());
+        AddressView address = addressesSeen.computeIfAbsent(household.addressId(), places::address);
+        List<String> tags = resident.tags().stream().map(ResidentTag::tag).sorted().toList();
         return new ResidentView(resident.id(), resident.name(), resident.gender(), resident.idCardMasked(),
                 resident.birthDate(), Masking.phone(resident.phone()), resident.disabilityLevel(),
                 resident.hukouType(), resident.livingAlone(), tags, household.id(), household.householdNo(),

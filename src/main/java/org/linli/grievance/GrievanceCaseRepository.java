@@ -14,6 +14,11 @@ interface GrievanceCaseRepository extends Repository<GrievanceCase, String> {
 
     Optional<GrievanceCase> findById(String caseNumber);
 
+    /** The case with this number, or GRV-002. */
+    default GrievanceCase load(String caseNumber) {
+        return findById(caseNumber).orElseThrow(() -> GrievanceProblems.caseNotFound(caseNumber));
+    }
+
     /** Open cases of the same community and category since {@code since}, at the same address, newest first. */
     @Query("""
             SELECT * FROM grv_case

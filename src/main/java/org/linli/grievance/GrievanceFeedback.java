@@ -33,7 +33,7 @@ public class GrievanceFeedback {
     /** The reporter rates the handling; completes their rating task, which records it and decides what next. */
     @Transactional
     public void rate(RateGrievanceCommand command, CurrentUser user) {
-        GrievanceCase grievance = load(command.caseNumber());
+        GrievanceCase grievance = cases.load(command.caseNumber());
         grievance.ensureOpen();
         if (!user.id().equals(grievance.reporterUserId())) {
             // staff learn why; other residents must not learn that the case exists
@@ -54,7 +54,7 @@ public class GrievanceFeedback {
     /** Adds a comment to the timeline: the reporter's shows to staff, staff may mark theirs internal. */
     @Transactional
     public void comment(String caseNumber, String text, boolean internal, CurrentUser user) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         grievance.ensureOpen();
         boolean reporter = user.id().equals(grievance.reporterUserId());
         if (!reporter && !user.isStaff()) {
@@ -71,9 +71,6 @@ public class GrievanceFeedback {
         }
     }
 
-    private GrievanceCase load(String caseNumber) {
-        return cases.findById(caseNumber).orElseThrow(() -> GrievanceProblems.caseNotFound(caseNumber));
-    }
 
     public record RateGrievanceCommand(String caseNumber, int rating, boolean solved, String comment) {
     }

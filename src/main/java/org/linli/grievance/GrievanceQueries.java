@@ -56,8 +56,7 @@ public class GrievanceQueries {
     }
 
     private GrievanceCase visible(String caseNumber, CurrentUser user) {
-        GrievanceCase grievance = cases.findById(caseNumber)
-                .orElseThrow(() -> GrievanceProblems.caseNotFound(caseNumber));
+        GrievanceCase grievance = cases.load(caseNumber);
         if (!user.isStaff() && !user.id().equals(grievance.reporterUserId())) {
             // not "forbidden": a resident must not learn which case numbers exist
             throw GrievanceProblems.caseNotFound(caseNumber);

@@ -40,7 +40,7 @@ public class GrievanceService {
     /** Open cases at the same address and category within the duplicate window, newest first. */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> findDuplicateCandidates(String caseNumber) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant since = clock.instant().minus(properties.duplicateWindow());
         return cases.findDuplicates(grievance.communityCode(), grievance.category(), since, caseNumber,
                         grievance.addressId(), grievance.addressText()).stream()
@@ -52,7 +52,7 @@ public class GrievanceService {
     /** Closes a rejected report and tells the reporter why. */
     @Transactional
     public void reject(String caseNumber, String reason) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         grievance.end(Status.REJECTED, Closure.REJECTED, now);
         cases.save(grievance);
@@ -63,9 +63,9 @@ public class GrievanceService {
     /** Merges the case into an open one; its reporter follows the target case from now on. */
     @Transactional
     public void merge(String caseNumber, String targetCaseNumber) {
-        GrievanceCase target = load(targetCaseNumber);
+        GrievanceCase target = cases.load(targetCaseNumber);
         target.ensureOpen();
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         grievance.mergeInto(targetCaseNumber, now);
         cases.save(grievance);
@@ -83,7 +83,7 @@ public class GrievanceService {
     @Transactional
     public Dispatch dispatch(String caseNumber, String handlerGroup, String slaDuration, boolean slaWorkingDays,
             boolean copyStreet) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         Deadline deadline = SlaCalendar.deadline(now, slaDuration, slaWorkingDays, properties.zone());
         grievance.dispatch(handlerGroup, deadline.dueAt().toInstant(), deadline.remindAt().toInstant(), now);
@@ -103,7 +103,7 @@ public class GrievanceService {
     /** Reminds the handler group that 75 % of the SLA has passed. */
     @Transactional
     public void remind(String caseNumber) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         grievance.ensureOpen();
         events.save(CaseEvent.internal(caseNumber, clock.instant(), "REMINDED", SYSTEM, "办理时限已过四分之三，已提醒承办单位"));
         notifier.group(grievance.handlerGroup(), grievance, "诉求即将超期",
@@ -113,7 +113,7 @@ public class GrievanceService {
     /** Flags the case overdue and raises its escalation level. */
     @Transactional
     public void flagOverdue(String caseNumber) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         grievance.flagOverdue(now);
         cases.save(grievance);
@@ -124,7 +124,7 @@ public class GrievanceService {
     /** Records a "not ours" return by a handler group; answers how often the case has bounced. */
     @Transactional
     public int recordBounce(String caseNumber, String handlerGroup, String reason) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         int bounces = grievance.bounce(clock.instant());
         cases.save(grievance);
         events.save(CaseEvent.internal(caseNumber, clock.instant(), "BOUNCED", handlerGroup,
@@ -135,7 +135,7 @@ public class GrievanceService {
     /** Records the measures taken and the photo references, and asks the reporter to rate. */
     @Transactional
     public void recordHandling(String caseNumber, String measures, List<String> photoRefs) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         grievance.handled(measures, String.join(",", photoRefs), now);
         cases.save(grievance);
@@ -147,7 +147,7 @@ public class GrievanceService {
     /** Records the resident's rating (from the portal, the API or a clerk's phone call-back). */
     @Transactional
     public void recordRating(String caseNumber, int rating, boolean solved, String comment) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         grievance.rated(rating, solved, comment, now);
         cases.save(grievance);
@@ -159,7 +159,7 @@ public class GrievanceService {
     /** Reopens an unsatisfying case for the same handler with supervisor attention; answers the reopen count. */
     @Transactional
     public int reopen(String caseNumber) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         int reopened = grievance.reopen(now);
         cases.save(grievance);
@@ -171,7 +171,7 @@ public class GrievanceService {
     /** Closes and archives the case; a closed case is immutable. */
     @Transactional
     public void close(String caseNumber, Closure closure) {
-        GrievanceCase grievance = load(caseNumber);
+        GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
         grievance.end(Status.CLOSED, closure, now);
         cases.save(grievance);
@@ -185,9 +185,6 @@ public class GrievanceService {
         notifier.reporters(grievance, "您的诉求已结案", "诉求 " + caseNumber + " " + words + "。感谢您的参与。");
     }
 
-    private GrievanceCase load(String caseNumber) {
-        return cases.findById(caseNumber).orElseThrow(() -> GrievanceProblems.caseNotFound(caseNumber));
-    }
 
     static String abbreviate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max) + "…";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 
 /**
  * Turns a handling time limit (ISO-8601, as the routing DMN gives it) into a due date: clock time for
@@ -23,7 +24,7 @@ final class SlaCalendar {
         Instant due = due(from, sla, workingDays, zone);
         long millis = Duration.between(from, due).toMillis();
         Instant remind = from.plusMillis((long) (millis * REMINDER_SHARE));
-        return new Deadline(java.util.Date.from(due), java.util.Date.from(remind));
+        return new Deadline(Date.from(due), Date.from(remind));
     }
 
     static Instant due(Instant from, String sla, boolean workingDays, ZoneId zone) {
