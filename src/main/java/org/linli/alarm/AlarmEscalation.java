@@ -1,0 +1,81 @@
+package org.linli.alarm;
+
+import static org.linli.alarm.AlarmEscalationVariables.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linli.basedata.Notifications;
+import org.linli.basedata.Notifications.Recipient;
+import org.linli.security.LinliGroups;
+import org.linli.security.LinliGroups.OrgLevel;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code alarm-escalation} that are not decisions: walking the escalation chain the DMN planned,
+ * reminding the last level, and counting repeated events. Called from BPMN expressions as
+ * {@code ${alarmEscalation.enterLevel(execution)}}.
+ */
+@Component("alarmEscalation")
+public class AlarmEscalation {
+
+    private final Notifications notifications;
+
+    AlarmEscalation(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /** Moves to the next level of the chain: its candidate group and acknowledgement deadline. */
+    public void enterLevel(DelegateExecution execution) {
+        int level = intVariable(execution, ESCALATION_LEVEL, 0) + 1;
+        Map<String, Object> step = chain(execution).get(level - 1);
+        EscalationRole role = EscalationRole.of((String) step.get("role"));
+        String group = role.groupFor((String) execution.getVariable(COMMUNITY_CODE),
+                (String) execution.getVariable(STREET_CODE), (String) execution.getVariable(GRID_CODE));
+        execution.setVariable(ESCALATION_LEVEL, level);
+        execution.setVariable(LEVEL_ROLE, role.name());
+        execution.setVariable(ACK_GROUP, group);
+        execution.setVariable(ACK_TIMEOUT, Duration.ofMinutes(((Number) step.get("ackMinutes")).longValue()).toString());
+        if (level > 1) {
+            notifications.notify(Recipient.group(group), "告警升级到第 " + level + " 级",
+                    execution.getVariable(ALARM_TYPE_NAME) + "告警（设备 " + execution.getVariable(DEVICE_ID)
+                            + "）上一级未在时限内确认，请立即确认。", execution.getBusinessKey());
+        }
+    }
+
+    public boolean hasNextLevel(DelegateExecution execution) {
+        return intVariable(execution, ESCALATION_LEVEL, 0) < chain(execution).size();
+    }
+
+    /** The last level did not acknowledge either: ask again and tell the street's supervisors. */
+    public void remindLastLevel(DelegateExecution execution) {
+        execution.setVariable(LAST_LEVEL_REMINDERS, intVariable(execution, LAST_LEVEL_REMINDERS, 0) + 1);
+        notifications.notify(Recipient.group(LinliGroups.orgGroup(OrgLevel.STREET,
+                (String) execution.getVariable(STREET_CODE))), "告警无人确认",
+                execution.getVariable(ALARM_TYPE_NAME) + "告警（设备 " + execution.getVariable(DEVICE_ID)
+                        + "）逐级确认均已超时，请督办。", execution.getBusinessKey());
+    }
+
+    /** Adds the events one correlation carried (several events of one batch arrive as one correlation). */
+    public void countRepeats(DelegateExecution execution) {
+        execution.setVariable(EVENT_COUNT, intVariable(execution, EVENT_COUNT, 1)
+                + intVariable(execution, REPEAT_COUNT, 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> chain(DelegateExecution execution) {
+        List<Map<String, Object>> chain = (List<Map<String, Object>>) execution.getVariable(ESCALATION_CHAIN);
+        if (chain == null || chain.isEmpty()) {
+            throw new IllegalStateException("alarm-escalation-chain returned no level for "
+                    + execution.getBusinessKey());
+        }
+        return chain;
+    }
+
+    private static int intVariable(DelegateExecution execution, String name, int otherwise) {
+        Object value = execution.getVariable(name);
+        return value == null ? otherwise : ((Number) value).intValue();
+    }
+}

@@ -1,0 +1,29 @@
+package org.linli.alarm;
+
+import static org.linli.alarm.AlarmEscalationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the alarm record when its process ends, so that the next event of the device and type opens a new case.
+ * Outcome: the handler's verdict, or {@code cleared} when the device cleared it.
+ */
+@Component("closeAlarmListener")
+class CloseAlarmListener implements ExecutionListener {
+
+    static final String CLEARED = "cleared";
+
+    private final AlarmRecords records;
+
+    CloseAlarmListener(AlarmRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Object outcome = execution.getVariable(OUTCOME);
+        records.close(execution.getProcessInstanceId(), outcome != null ? outcome.toString() : CLEARED);
+    }
+}
