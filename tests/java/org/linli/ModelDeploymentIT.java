@@ -28,7 +28,9 @@ import org.springframework.test.context.TestPropertySource;
         // a second engine in this JVM: its own name (the engine REST API looks engines up by name) and no job
         // executor (it would take the shared context's jobs)
         "camunda.bpm.process-engine-name=model-deployment",
-        "camunda.bpm.job-execution.enabled=false"})
+        "camunda.bpm.job-execution.enabled=false",
+        // and no MQTT client: one client id per broker session, the shared context has it
+        "app.alarm.mqtt.enabled=false"})
 class ModelDeploymentIT {
 
     static final String DROP_IN_KEY = "drop-in-probe";

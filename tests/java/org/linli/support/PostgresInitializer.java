@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the application at this run's throw-away PostgreSQL database. */
+/** Points the application at this run's throw-away PostgreSQL database and private MQTT broker. */
 public class PostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -12,6 +12,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.url(),
                 "spring.datasource.username=" + TestDatabase.user(),
-                "spring.datasource.password=").applyTo(context.getEnvironment());
+                "spring.datasource.password=",
+                "app.alarm.mqtt.url=" + TestBroker.url(),
+                "app.alarm.mqtt.client-id=linli-it-" + ProcessHandle.current().pid()).applyTo(context.getEnvironment());
     }
 }

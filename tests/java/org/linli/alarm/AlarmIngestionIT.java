@@ -1,0 +1,265 @@
+package org.linli.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.basedata.DeviceRegistry;
+import org.linli.basedata.RegistrationCommands.RegisterDeviceCommand;
+import org.linli.basedata.RegistrationCommands.SensorType;
+import org.linli.support.IntegrationTest;
+import org.linli.support.TestBroker;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Device events through the real entry point: a device publishes to a real Mosquitto (a private one, TestBroker),
+ * the app's MQTT client receives, and the engine on PostgreSQL starts or correlates alarm cases.
+ */
+@IntegrationTest
+class AlarmIngestionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static MqttClient device;
+    private static final List<JsonNode> deadLetters = new CopyOnWriteArrayList<>();
+
+    @Autowired
+    DeviceRegistry devices;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    MqttDeviceEventClient appClient;
+    @Autowired
+    OfflineDeviceWatch offlineWatch;
+    @Autowired
+    MeterRegistry meters;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void connectDevice() throws MqttException {
+        device = new MqttClient(TestBroker.url(), "it-device-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        device.connect(options);
+        ObjectMapper reader = new ObjectMapper();
+        device.subscribe(new MqttSubscription[] {new MqttSubscription("linli/deadletter", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (topic, message) -> deadLetters.add(reader.readTree(message.getPayload()))});
+    }
+
+    @AfterAll
+    static void disconnectDevice() throws MqttException {
+        device.disconnect();
+        device.close();
+    }
+
+    @Test
+    void anElderlyResidentsAlarmStartsOneCaseAndRepeatsAreCountedOnIt() throws Exception {
+        String id = register(SensorType.MOTION, zhangLansHousehold());
+
+        publish(id, "e-1", "no_motion");
+        String processInstanceId = awaitOpenAlarm(id, "no_motion");
+
+        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getName())
+                .isEqualTo("确认告警");
+        assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup("grid-xh01-02")
+                .count()).as("张兰 lives in grid xh01-02 and alone: the grid worker is asked first").isEqualTo(1);
+        assertThat(runtime.getVariable(processInstanceId, "occupants")).isEqualTo("elderly_alone");
+
+        publish(id, "e-2", "no_motion");
+        publish(id, "e-3", "no_motion");
+        await().atMost(WAIT).until(() -> eventCount(id, "no_motion") == 3);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id + "/no_motion").count())
+                .isEqualTo(1);
+        await().atMost(WAIT).until(() -> Integer.valueOf(3).equals(runtime.getVariable(processInstanceId,
+                "eventCount")));
+    }
+
+    @Test
+    void aRedeliveredEventIdIsAcknowledgedAndChangesNothing() throws Exception {
+        String id = register(SensorType.SMOKE, null);
+
+        publish(id, "same", "smoke");
+        awaitOpenAlarm(id, "smoke");
+        publish(id, "same", "smoke");
+        publish(id, "next", "heartbeat");
+        await().atMost(WAIT).until(() -> recorded(id) == 2);
+
+        assertThat(eventCount(id, "smoke")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT outcome FROM alm_device_event WHERE device_id = :id ORDER BY event_id")
+                .param("id", id).query(String.class).list()).containsExactly("HEARTBEAT", "STARTED");
+    }
+
+    @Test
+    void aClearedEventEndsTheAlarmAndTheNextLeakOpensANewCase() throws Exception {
+        String id = register(SensorType.WATER_LEAK, zhangLansHousehold());
+
+        publish(id, "w-1", "water_leak");
+        String first = awaitOpenAlarm(id, "water_leak");
+        publish(id, "w-2", "cleared");
+
+        await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(first).count() == 0);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult()
+                .getEndActivityId()).isEqualTo("End_ClearedByDevice");
+        assertThat(jdbc.sql("SELECT outcome FROM alm_alarm WHERE process_instance_id = :pi").param("pi", first)
+                .query(String.class).single()).isEqualTo("cleared");
+
+        publish(id, "w-3", "water_leak");
+        String second = awaitOpenAlarm(id, "water_leak");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void badMessagesGoToTheDeadLetterTopicWithTheirReasonAndDoNotBlockTheTopic() throws Exception {
+        String id = register(SensorType.GAS, null);
+        double before = deadLetterCount("schema-violation");
+
+        device.publish("linli/xh01/devices/" + id + "/events", "{not json".getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("linli/xh01/devices/" + id + "/events",
+                "{\"eventId\":\"x\",\"type\":\"gas\",\"severity\":\"high\"}".getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("linli/xh01/devices/" + id + "/events",
+                ("{\"eventId\":\"y\",\"type\":\"gas\",\"severity\":\"high\",\"ts\":\"" + OffsetDateTime.now()
+                        + "\",\"data\":{\"blob\":\"" + "x".repeat(9000) + "\"}}").getBytes(StandardCharsets.UTF_8), 1,
+                false);
+        publishTo("xh01", "no-such-device-" + id, "u-1", "gas");
+        publishTo("xh02", id, "c-1", "gas");
+        publish(id, "ok-1", "gas");
+
+        awaitOpenAlarm(id, "gas");
+        await().atMost(WAIT).until(() -> deadLettersAbout(id).size() == 5);
+        assertThat(deadLettersAbout(id)).extracting(letter -> letter.get("reason").asText())
+                .containsExactlyInAnyOrder("bad-json", "schema-violation", "payload-too-large", "unknown-device",
+                        "wrong-community");
+        assertThat(deadLettersAbout(id)).filteredOn(letter -> letter.get("reason").asText().equals("schema-violation"))
+                .first().satisfies(letter -> assertThat(letter.get("detail").asText()).contains("ts"));
+        assertThat(deadLetterCount("schema-violation")).isEqualTo(before + 1);
+        assertThat(recorded(id)).as("only the good event is recorded").isEqualTo(1);
+    }
+
+    @Test
+    void eventsPublishedWhileTheAppIsDownAreDeliveredOnceWhenItReturns() throws Exception {
+        String smoke = register(SensorType.SMOKE, null);
+        String motion = register(SensorType.MOTION, zhangLansHousehold());
+        publish(smoke, "before", "heartbeat");
+        await().atMost(WAIT).until(() -> recorded(smoke) == 1);
+
+        appClient.stop();
+        try {
+            for (int i = 0; i < 20; i++) {
+                publish(smoke, "down-" + i, i % 2 == 0 ? "smoke" : "heartbeat");
+                publish(motion, "down-" + i, "heartbeat");
+            }
+        } finally {
+            appClient.start();
+        }
+
+        await().atMost(WAIT).until(() -> recorded(smoke) == 21 && recorded(motion) == 20);
+        assertThat(eventCount(smoke, "smoke")).isEqualTo(10);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(smoke + "/smoke").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSilentDeviceRaisesAnOfflineAlarmThatItsNextHeartbeatClears() throws Exception {
+        String id = register(SensorType.DOOR, zhangLansHousehold());
+        publish(id, "hb-1", "heartbeat");
+        await().atMost(WAIT).until(() -> recorded(id) == 1);
+        jdbc.sql("UPDATE alm_device_liveness SET offline_due_at = offline_due_at - INTERVAL '1' DAY WHERE device_id = :id")
+                .param("id", id).update();
+
+        offlineWatch.raiseDue();
+        offlineWatch.raiseDue();
+        String offline = awaitOpenAlarm(id, "offline");
+        assertThat(runtime.getVariable(offline, "ackGroup")).isEqualTo("grid-xh01-02");
+        assertThat(jdbc.sql("SELECT offline FROM alm_device_liveness WHERE device_id = :id").param("id", id)
+                .query(Boolean.class).single()).isTrue();
+
+        publish(id, "hb-2", "heartbeat");
+        await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(offline).count() == 0);
+        assertThat(jdbc.sql("SELECT offline FROM alm_device_liveness WHERE device_id = :id").param("id", id)
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    private String register(SensorType type, Long householdId) {
+        String id = type.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
+        devices.registerDevice(new RegisterDeviceCommand(id, type, "xh01", null, householdId, "客厅", 60));
+        return id;
+    }
+
+    private Long zhangLansHousehold() {
+        return jdbc.sql("SELECT id FROM bd_household WHERE household_no = 'XH01-0002'").query(Long.class).single();
+    }
+
+    private void publish(String deviceId, String eventId, String type) throws MqttException {
+        publishTo("xh01", deviceId, eventId, type);
+    }
+
+    private void publishTo(String community, String deviceId, String eventId, String type) throws MqttException {
+        Map<String, Object> event = Map.of("eventId", eventId, "type", type, "severity", "high",
+                "ts", OffsetDateTime.now().toString(), "data", Map.of("battery", 87));
+        try {
+            device.publish("linli/" + community + "/devices/" + deviceId + "/events", json.writeValueAsBytes(event), 1,
+                    false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String awaitOpenAlarm(String deviceId, String type) {
+        String key = deviceId + "/" + type;
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM alm_alarm WHERE open_key = :key")
+                .param("key", key).query(Long.class).single() == 1);
+        return jdbc.sql("SELECT process_instance_id FROM alm_alarm WHERE open_key = :key").param("key", key)
+                .query(String.class).single();
+    }
+
+    private int eventCount(String deviceId, String type) {
+        return jdbc.sql("SELECT COALESCE(MAX(event_count), 0) FROM alm_alarm WHERE open_key = :key")
+                .param("key", deviceId + "/" + type).query(Integer.class).single();
+    }
+
+    private long recorded(String deviceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM alm_device_event WHERE device_id = :id").param("id", deviceId)
+                .query(Long.class).single();
+    }
+
+    private List<JsonNode> deadLettersAbout(String deviceId) {
+        return deadLetters.stream().filter(letter -> letter.get("topic").asText().contains(deviceId)).toList();
+    }
+
+    private double deadLetterCount(String reason) {
+        var counter = meters.find("linli.alarm.deadletter").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

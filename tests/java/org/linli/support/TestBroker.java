@@ -1,0 +1,97 @@
+package org.linli.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+/**
+ * A private Mosquitto for this test run: its own port, persistence directory and queue limits (STACK.md: the
+ * machine's broker drops QoS 1 messages past 1,000 queued per client, so loss figures need a broker of our own).
+ * Started once per JVM, stopped when the JVM exits. {@code bin/test} installs Mosquitto where it is missing.
+ */
+public final class TestBroker {
+
+    private static Process process;
+    private static int port;
+
+    private TestBroker() {
+    }
+
+    public static synchronized String url() {
+        if (process == null || !process.isAlive()) {
+            start();
+        }
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    private static void start() {
+        try {
+            Path dir = Files.createTempDirectory("linli-mosquitto-");
+            port = freePort();
+            Path config = dir.resolve("mosquitto.conf");
+            Files.writeString(config, String.join("\n",
+                    "listener " + port + " 127.0.0.1",
+                    "allow_anonymous true",
+                    "user " + System.getProperty("user.name"),
+                    "persistence true",
+                    "persistence_location " + dir + "/",
+                    "max_queued_messages 0",
+                    "max_inflight_messages 0",
+                    "log_type error",
+                    "log_type warning",
+                    ""));
+            process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            awaitListening(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start Mosquitto (install it: apt-get install mosquitto)", e);
+        }
+    }
+
+    private static String binary() {
+        String configured = System.getProperty("linli.test.mosquitto");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return Stream.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/opt/homebrew/sbin/mosquitto")
+                .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse("mosquitto");
+    }
+
+    private static void awaitListening(Path dir) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep();
+            }
+        }
+        throw new IllegalStateException("Mosquitto did not listen on " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
