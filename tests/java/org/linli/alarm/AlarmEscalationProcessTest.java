@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
+import org.linli.security.CaseAccess;
 import org.linli.support.ProcessTestEngine;
 
 /**
@@ -63,11 +64,12 @@ class AlarmEscalationProcessTest {
 
     private final Notifications notifications = mock(Notifications.class);
     private final AlarmRecords records = mock(AlarmRecords.class);
+    private final CaseAccess access = mock(CaseAccess.class);
 
     @BeforeEach
     void registerBeans() {
         init(processEngine);
-        Mocks.register("alarmEscalation", new AlarmEscalation(notifications));
+        Mocks.register("alarmEscalation", new AlarmEscalation(notifications, access));
         Mocks.register("recordAcknowledgementListener", new RecordAcknowledgementListener(
                 processEngine.getIdentityService(), Clock.fixed(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC)));
         Mocks.register("closeAlarmListener", new CloseAlarmListener(records));
@@ -121,6 +123,9 @@ class AlarmEscalationProcessTest {
         assertThat(alarm).isWaitingAt("Task_Acknowledge").hasPassed("Task_RemindLastLevel").variables()
                 .containsEntry(ESCALATION_LEVEL, 3).containsEntry(LAST_LEVEL_REMINDERS, 1);
         verify(notifications).notify(eq(Recipient.group(STREET_GROUP)), eq("告警无人确认"), anyString(), anyString());
+        verify(access).grantRead(alarm.getId(), GRID_GROUP);
+        verify(access).grantRead(alarm.getId(), COMMUNITY_GROUP);
+        verify(access).grantRead(alarm.getId(), STREET_GROUP);
 
         acknowledgeAs(alarm, "chen.jun");
         assertThat(alarm).variables().containsEntry(ACKNOWLEDGED_LEVEL, 3).containsEntry(ACKNOWLEDGED_BY, "chen.jun");

@@ -31,9 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.linli.basedata.DeviceRegistry;
 import org.linli.basedata.RegistrationCommands.RegisterDeviceCommand;
 import org.linli.basedata.RegistrationCommands.SensorType;
+import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
 import org.linli.support.TestBroker;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -63,6 +67,8 @@ class AlarmIngestionIT {
     OfflineDeviceWatch offlineWatch;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TestRestTemplate rest;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -104,6 +110,33 @@ class AlarmIngestionIT {
                 .isEqualTo(1);
         await().atMost(WAIT).until(() -> Integer.valueOf(3).equals(runtime.getVariable(processInstanceId,
                 "eventCount")));
+    }
+
+    @Test
+    void staffOfTheCommunitySeeTheAlarmWithItsTimelineAndResidentsDoNot() throws Exception {
+        String id = register(SensorType.FALL, zhangLansHousehold());
+        publish(id, "f-1", "fall");
+        publish(id, "f-2", "fall");
+        String processInstanceId = awaitOpenAlarm(id, "fall");
+        await().atMost(WAIT).until(() -> eventCount(id, "fall") == 2);
+        long alarmId = jdbc.sql("SELECT id FROM alm_alarm WHERE process_instance_id = :pi").param("pi", processInstanceId)
+                .query(Long.class).single();
+
+        ResponseEntity<String> list = Api.as(rest, "wang.fang").get("/api/alarms?community=xh01&openOnly=true");
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(list.getBody()).findValuesAsText("deviceId")).contains(id);
+
+        JsonNode detail = json.readTree(Api.as(rest, "chen.jun").get("/api/alarms/" + alarmId).getBody());
+        assertThat(detail.at("/alarm/typeName").asText()).isEqualTo("跌倒");
+        assertThat(detail.at("/alarm/eventCount").asInt()).isEqualTo(2);
+        assertThat(detail.get("timeline").findValuesAsText("text")).anyMatch(text -> text.contains("f-1"))
+                .anyMatch(text -> text.contains("f-2")).contains("进入下一确认级");
+
+        ResponseEntity<String> resident = Api.as(rest, "zhang.lan").get("/api/alarms/" + alarmId);
+        assertThat(resident.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(resident.getBody()).contains("ALM-002");
+        assertThat(Api.as(rest, "wang.fang").get("/api/alarms/999999999").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

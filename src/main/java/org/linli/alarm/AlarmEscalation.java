@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
+import org.linli.security.CaseAccess;
 import org.linli.security.LinliGroups;
 import org.linli.security.LinliGroups.OrgLevel;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class AlarmEscalation {
 
     private final Notifications notifications;
+    private final CaseAccess access;
 
-    AlarmEscalation(Notifications notifications) {
+    AlarmEscalation(Notifications notifications, CaseAccess access) {
         this.notifications = notifications;
+        this.access = access;
     }
 
     /** Moves to the next level of the chain: its candidate group and acknowledgement deadline. */
@@ -38,6 +41,8 @@ public class AlarmEscalation {
         execution.setVariable(LEVEL_ROLE, role.name());
         execution.setVariable(ACK_GROUP, group);
         execution.setVariable(ACK_TIMEOUT, Duration.ofMinutes(((Number) step.get("ackMinutes")).longValue()).toString());
+        // the level's people see the alarm's variables on the task card and form
+        access.grantRead(execution.getProcessInstanceId(), group);
         if (level > 1) {
             notifications.notify(Recipient.group(group), "告警升级到第 " + level + " 级",
                     execution.getVariable(ALARM_TYPE_NAME) + "告警（设备 " + execution.getVariable(DEVICE_ID)
