@@ -1,0 +1,215 @@
+package org.linli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.Test;
+import org.linli.alarm.DeviceEventsCommitted;
+import org.linli.alarm.simulator.DeviceStream;
+import org.linli.support.IntegrationTest;
+import org.linli.support.TestBroker;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * {@code bin/test -Pbench}: device events simulator → private Mosquitto → app → engine on PostgreSQL. Figures:
+ * the raw broker rate (publisher → plain subscriber, the ceiling), publish-to-commit latency at a steady 500
+ * events/s, and the sustained rate with every event committed when the publisher outruns the app. The mix is
+ * {@link DeviceStream}'s: ~10 % of events open alarms, 25 % repeat one, 5 % clear one, 60 % heartbeats.
+ * Zero loss is asserted: every published event id is committed exactly once.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false",
+        "app.alarm.mqtt.client-id=linli-bench", "app.alarm.offline-check-interval=PT1H"})
+class AlarmIngestionBenchmark {
+
+    static final int DEVICES = Integer.getInteger("bench.devices", 5_000);
+    static final int STEADY_RATE = Integer.getInteger("bench.rate", 500);
+    static final int STEADY_SECONDS = Integer.getInteger("bench.seconds", 20);
+    static final int FLOOD_EVENTS = Integer.getInteger("bench.flood", 20_000);
+    static final int RAW_MESSAGES = 20_000;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong unexpected = new AtomicLong();
+    private final AtomicLong lastCommitNanos = new AtomicLong();
+
+    @Test
+    void deviceEventsFromPublishToCommit() throws Exception {
+        DeviceStream stream = new DeviceStream("xh01", "bench", DEVICES, 10, 25, 5, 7);
+        registerDevices(stream);
+        context.addApplicationListener((ApplicationListener<DeviceEventsCommitted>) this::committed);
+        MqttAsyncClient publisher = connect("bench-publisher");
+
+        double raw = rawBrokerRate();
+        System.out.printf("alarm.broker.raw: %.0f msg/s (QoS 1, %d messages, publisher -> plain subscriber)%n", raw,
+                RAW_MESSAGES);
+
+        publish(publisher, stream, STEADY_RATE, 5 * STEADY_RATE); // warm-up
+        awaitAllCommitted(60);
+        latencies.clear();
+
+        publish(publisher, stream, STEADY_RATE, STEADY_RATE * STEADY_SECONDS);
+        awaitAllCommitted(60);
+        long[] steady = sorted(latencies);
+        System.out.printf("alarm.latency.p50: %.1f ms at %d events/s for %d s%n", percentile(steady, 50) / 1e6,
+                STEADY_RATE, STEADY_SECONDS);
+        System.out.printf("alarm.latency.p99: %.1f ms at %d events/s for %d s%n", percentile(steady, 99) / 1e6,
+                STEADY_RATE, STEADY_SECONDS);
+        latencies.clear();
+
+        long start = System.nanoTime();
+        publish(publisher, stream, 0, FLOOD_EVENTS);
+        awaitAllCommitted(300);
+        double seconds = (lastCommitNanos.get() - start) / 1e9;
+        long[] flood = sorted(latencies);
+        System.out.printf("alarm.sustained: %.0f events/s committed (%d events published as fast as possible, "
+                + "%.1f s to the last commit, p50 %.0f ms, p99 %.0f ms behind)%n", FLOOD_EVENTS / seconds,
+                FLOOD_EVENTS, seconds, percentile(flood, 50) / 1e6, percentile(flood, 99) / 1e6);
+
+        Long recorded = jdbc.queryForObject("SELECT COUNT(*) FROM alm_device_event WHERE device_id LIKE 'bench-%'",
+                Long.class);
+        long published = 6L * STEADY_RATE + (long) STEADY_RATE * STEADY_SECONDS + FLOOD_EVENTS - 6L * STEADY_RATE
+                + 5L * STEADY_RATE;
+        System.out.printf("alarm.loss: %d lost, %d committed twice, %d recorded of %d published%n",
+                publishedAt.size(), unexpected.get(), recorded, published - STEADY_RATE);
+        assertThat(publishedAt).as("events never committed").isEmpty();
+        assertThat(unexpected.get()).as("events committed twice").isZero();
+        assertThat(recorded).isEqualTo((long) 5 * STEADY_RATE + (long) STEADY_RATE * STEADY_SECONDS + FLOOD_EVENTS);
+        publisher.disconnect().waitForCompletion();
+        publisher.close();
+    }
+
+    private void committed(DeviceEventsCommitted batch) {
+        long now = System.nanoTime();
+        batch.events().forEach(recorded -> {
+            Long sent = publishedAt.remove(recorded.event().eventId());
+            if (sent == null) {
+                unexpected.incrementAndGet();
+            } else {
+                latencies.add(now - sent);
+            }
+        });
+        lastCommitNanos.accumulateAndGet(now, Math::max);
+    }
+
+    /** Publishes {@code count} events at {@code rate} per second (0: as fast as the broker takes them). */
+    private void publish(MqttAsyncClient publisher, DeviceStream stream, int rate, int count) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (rate > 0) {
+                long due = start + (long) (i * (1e9 / rate));
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+            DeviceStream.Event event = stream.next();
+            publishedAt.put(event.eventId(), System.nanoTime());
+            send(publisher, event.topic(), event.payload().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void send(MqttAsyncClient publisher, String topic, byte[] payload) throws Exception {
+        while (true) {
+            try {
+                publisher.publish(topic, payload, 1, false);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                    throw e;
+                }
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    private void awaitAllCommitted(int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!publishedAt.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private double rawBrokerRate() throws Exception {
+        MqttClient subscriber = new MqttClient(TestBroker.url(), "bench-raw-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setReceiveMaximum(65535);
+        subscriber.connect(options);
+        CountDownLatch received = new CountDownLatch(RAW_MESSAGES);
+        subscriber.subscribe(new MqttSubscription[] {new MqttSubscription("bench/raw/#", 1)},
+                new IMqttMessageListener[] {(topic, message) -> received.countDown()});
+        MqttAsyncClient publisher = connect("bench-raw-publisher");
+        byte[] payload = new byte[300];
+        Arrays.fill(payload, (byte) 'x');
+        long start = System.nanoTime();
+        for (int i = 0; i < RAW_MESSAGES; i++) {
+            send(publisher, "bench/raw/" + (i % 100), payload);
+        }
+        assertThat(received.await(120, TimeUnit.SECONDS)).isTrue();
+        double rate = RAW_MESSAGES / ((System.nanoTime() - start) / 1e9);
+        publisher.disconnect().waitForCompletion();
+        publisher.close();
+        subscriber.disconnect();
+        subscriber.close();
+        return rate;
+    }
+
+    private static MqttAsyncClient connect(String name) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(TestBroker.url(), name + "-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        client.connect(options).waitForCompletion();
+        return client;
+    }
+
+    private void registerDevices(DeviceStream stream) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (int n = 0; n < stream.devices(); n++) {
+            rows.add(new Object[] {stream.deviceId(n), DeviceStream.sensorTypeOf(n), "xh01", "模拟设备 " + n, 300, now});
+        }
+        jdbc.batchUpdate("INSERT INTO bd_device (id, sensor_type, community_code, location, "
+                + "heartbeat_interval_seconds, installed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", rows);
+        jdbc.execute("ANALYZE");
+    }
+
+    private static long[] sorted(List<Long> values) {
+        synchronized (values) {
+            return values.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+    }
+
+    private static double percentile(long[] sorted, int percent) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
+    }
+}
