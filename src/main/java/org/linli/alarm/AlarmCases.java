@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.linli.alarm.AlarmRecords.OpenAlarm;
-import org.linli.alarm.AlarmRecords.RecordedEvent;
 import org.linli.basedata.DeviceSites.DeviceSite;
 import org.springframework.stereotype.Component;
 

@@ -35,6 +35,26 @@ class AlarmRecords {
                 .param("device", deviceId).param("ids", eventIds).query(String.class).list());
     }
 
+    /**
+     * The (device, event id) pairs among {@code events} already recorded, as {@code deviceId + '\n' + eventId}: one
+     * query for a whole batch.
+     */
+    Set<String> seen(Collection<DeviceEvent> events) {
+        Set<String> devices = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        events.forEach(event -> {
+            devices.add(event.deviceId());
+            ids.add(event.eventId());
+        });
+        return new HashSet<>(jdbc.sql("SELECT device_id, event_id FROM alm_device_event WHERE device_id IN (:devices) "
+                + "AND event_id IN (:ids)").param("devices", devices).param("ids", ids)
+                .query((rs, row) -> seenKey(rs.getString(1), rs.getString(2))).list());
+    }
+
+    static String seenKey(String deviceId, String eventId) {
+        return deviceId + "\n" + eventId;
+    }
+
     /** Records events; a (device, event id) recorded before fails the batch with a DuplicateKeyException. */
     void recordEvents(List<RecordedEvent> events) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -90,9 +110,5 @@ class AlarmRecords {
     }
 
     record OpenAlarm(long id, String processInstanceId) {
-    }
-
-    /** An accepted event and what ingestion did with it. */
-    public record RecordedEvent(DeviceEvent event, EventOutcome outcome, Long alarmId) {
     }
 }

@@ -12,13 +12,13 @@ import org.linli.basedata.DeviceSites.DeviceSite;
 import org.springframework.stereotype.Component;
 
 /**
- * Devices as ingestion sees them, cached for a minute: a device sending every few seconds must not cost a base-data
+ * Devices as ingestion sees them, cached for five minutes: a device sending every few seconds must not cost a base-data
  * query per event. Unknown devices are not cached, so a device registered a moment ago is accepted at once.
  */
 @Component
 class DeviceDirectory {
 
-    static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
+    static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
 
     private final DeviceSites sites;
     private final Clock clock;

@@ -2,7 +2,6 @@ package org.linli.alarm;
 
 import java.util.List;
 
-import org.linli.alarm.AlarmRecords.RecordedEvent;
 
 /**
  * Published after a batch of device events committed, before the broker is acknowledged: what tests, metrics and

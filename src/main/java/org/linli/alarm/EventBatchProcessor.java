@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.linli.alarm.AlarmRecords.RecordedEvent;
 import org.linli.alarm.Rejection.RejectedMessage;
 import org.linli.basedata.DeviceSites.DeviceSite;
 import org.slf4j.Logger;
@@ -115,11 +114,11 @@ class EventBatchProcessor {
         List<RecordedEvent> result = new ArrayList<>();
         Map<String, Integer> heard = new HashMap<>();
         Map<DeviceEvents, List<DeviceEvent>> fresh = new LinkedHashMap<>();
+        Set<String> known = records.seen(devicesInBatch.stream().flatMap(device -> device.events().stream()).toList());
         for (DeviceEvents device : devicesInBatch) {
-            Set<String> known = new HashSet<>(records.seen(device.site().deviceId(), ids(device.events())));
             List<DeviceEvent> news = new ArrayList<>();
             for (DeviceEvent event : device.events()) {
-                if (!known.add(event.eventId())) {
+                if (!known.add(AlarmRecords.seenKey(event.deviceId(), event.eventId()))) {
                     result.add(new RecordedEvent(event, EventOutcome.DUPLICATE, null));
                 } else if (event.type() == EventType.OFFLINE && !liveness.stillSilent(event.deviceId(),
                         event.occurredAt())) {

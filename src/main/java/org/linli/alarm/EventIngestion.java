@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.linli.alarm.AlarmRecords.RecordedEvent;
 import org.linli.alarm.EventBatchProcessor.BatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
