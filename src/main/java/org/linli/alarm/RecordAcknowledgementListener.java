@@ -5,10 +5,9 @@ import static org.linli.alarm.AlarmEscalationVariables.*;
 import java.time.Clock;
 import java.util.Date;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.linli.security.TaskActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,21 +17,18 @@ import org.springframework.stereotype.Component;
 @Component("recordAcknowledgementListener")
 class RecordAcknowledgementListener implements TaskListener {
 
-    private final IdentityService identityService;
+    private final TaskActors actors;
     private final Clock clock;
 
-    RecordAcknowledgementListener(IdentityService identityService, Clock clock) {
-        this.identityService = identityService;
+    RecordAcknowledgementListener(TaskActors actors, Clock clock) {
+        this.actors = actors;
         this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication user = identityService.getCurrentAuthentication();
-        String by = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
-        if (by == null) {
-            throw new IllegalStateException("An alarm is acknowledged by a person: claim the task or log in first");
-        }
+        String by = actors.actorOf(task).orElseThrow(() -> new IllegalStateException(
+                "An alarm is acknowledged by a person: claim the task or log in first"));
         task.setVariable(ACKNOWLEDGED_BY, by);
         task.setVariable(ACKNOWLEDGED_AT, Date.from(clock.instant()));
         task.setVariable(ACKNOWLEDGED_LEVEL, task.getVariable(ESCALATION_LEVEL));

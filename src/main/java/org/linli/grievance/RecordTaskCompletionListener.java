@@ -1,9 +1,8 @@
 package org.linli.grievance;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.linli.security.TaskActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +13,16 @@ import org.springframework.stereotype.Component;
 class RecordTaskCompletionListener implements TaskListener {
 
     private final GrievanceTimeline timeline;
-    private final IdentityService identityService;
+    private final TaskActors actors;
 
-    RecordTaskCompletionListener(GrievanceTimeline timeline, IdentityService identityService) {
+    RecordTaskCompletionListener(GrievanceTimeline timeline, TaskActors actors) {
         this.timeline = timeline;
-        this.identityService = identityService;
+        this.actors = actors;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication current = identityService.getCurrentAuthentication();
-        String actor = current != null ? current.getUserId() : task.getAssignee();
         timeline.taskCompleted((String) task.getVariable(GrievanceHandlingVariables.CASE_NUMBER), task.getName(),
-                actor != null ? actor : GrievanceService.SYSTEM);
+                actors.actorOf(task).orElse(GrievanceService.SYSTEM));
     }
 }
