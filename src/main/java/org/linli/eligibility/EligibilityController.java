@@ -59,7 +59,7 @@ class EligibilityController {
     SweepResult sweep() {
         CurrentUser user = CurrentUser.get();
         if (!user.isIn(LinliGroups.CLERKS) && !user.isIn(LinliGroups.SUPERVISORS) && !user.isIn(LinliGroups.ADMINS)) {
-            throw EligibilityProblems.staffOnly();
+            throw EligibilityProblems.sweepNotAllowed();
         }
         return sweep.sweep();
     }

@@ -25,6 +25,11 @@ final class EligibilityProblems {
         return new ProblemException.Forbidden("ELG-004", "仅工作人员可查看", "Only staff see other residents' matches.");
     }
 
+    static ProblemException sweepNotAllowed() {
+        return new ProblemException.Forbidden("ELG-006", "无权发起政策匹配",
+                "Only clerks, supervisors and administrators start a sweep.");
+    }
+
     static ProblemException residentNotFound(long residentId) {
         return new ProblemException.NotFound("ELG-005", "居民不存在", "No resident with id " + residentId);
     }
