@@ -51,6 +51,44 @@ class SyntheticPopulationTest {
         }
     }
 
+    @Test
+    void circumstancesExerciseEveryPolicyRuleIncludingMissingData() {
+        SyntheticPopulation population = new SyntheticPopulation(11);
+        java.util.Map<Object, Integer> careLevels = new java.util.HashMap<>();
+        int withoutSupporter = 0;
+        int hardships = 0;
+        int missingAssets = 0;
+        int groupRentals = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            careLevels.merge(String.valueOf(population.careLevel(85)), 1, Integer::sum);
+            withoutSupporter += Boolean.FALSE.equals(population.hasSupporter(75, true)) ? 1 : 0;
+            hardships += population.hardship() != null ? 1 : 0;
+            missingAssets += population.assetsPerCapita(2000) == null ? 1 : 0;
+            Object[] rental = population.rentalInspection();
+            groupRentals += ((Integer) rental[0]) >= 8 ? 1 : 0;
+        }
+        assertThat(careLevels.keySet()).containsExactlyInAnyOrder("null", "0", "1", "2", "3");
+        assertThat(careLevels.get("null") / (double) n).isBetween(0.15, 0.25);
+        assertThat(withoutSupporter / (double) n).as("old people living alone without a supporter").isBetween(0.2, 0.35);
+        assertThat(hardships / (double) n).isBetween(0.01, 0.03);
+        assertThat(missingAssets / (double) n).isBetween(0.01, 0.05);
+        assertThat(groupRentals / (double) n).isBetween(0.02, 0.06);
+        assertThat(population.careLevel(59)).as("people under 60 are not assessed").isNull();
+    }
+
+    @Test
+    void circumstancesDoNotChangeThePeopleDrawnBefore() {
+        SyntheticPopulation plain = new SyntheticPopulation(42);
+        SyntheticPopulation withCircumstances = new SyntheticPopulation(42);
+        for (int i = 0; i < 100; i++) {
+            withCircumstances.careLevel(70);
+            withCircumstances.rentalInspection();
+            assertThat(withCircumstances.name(true)).isEqualTo(plain.name(true));
+            assertThat(withCircumstances.incomePerCapita()).isEqualTo(plain.incomePerCapita());
+        }
+    }
+
     private static List<String> draw(SyntheticPopulation population, int n) {
         List<String> people = new ArrayList<>();
         for (int i = 0; i < n; i++) {

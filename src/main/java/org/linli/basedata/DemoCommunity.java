@@ -32,8 +32,11 @@ class DemoCommunity implements ApplicationRunner {
     private final PlaceRegistry places;
     private final PlaceRepository placeRepository;
     private final ResidentRegistry residents;
+    private final ResidentCircumstances circumstances;
 
-    DemoCommunity(PlaceRegistry places, PlaceRepository placeRepository, ResidentRegistry residents) {
+    DemoCommunity(PlaceRegistry places, PlaceRepository placeRepository, ResidentRegistry residents,
+            ResidentCircumstances circumstances) {
+        this.circumstances = circumstances;
         this.places = places;
         this.placeRepository = placeRepository;
         this.residents = residents;
@@ -53,10 +56,11 @@ class DemoCommunity implements ApplicationRunner {
         places.createGrid(new CreateGridCommand("xh02-01", "和平社区第一网格", "xh02"));
 
         long liu = household("xh01-01", "幸福路12号", "3", "2", "501", "XH01-0001", "4200");
-        resident(liu, "刘洋", "33010619850312123", "13800138001", 0, false, Set.of());
+        circumstances.linkAccount(resident(liu, "刘洋", "33010619850312123", "13800138001", 0, false, Set.of()), "liu.yang");
         resident(liu, "刘思雨", "33010620120705124", null, 0, false, Set.of());
         long zhang = household("xh01-02", "和平街8号", "1", "1", "102", "XH01-0002", "1350");
-        resident(zhang, "张兰", "33010619400218126", "13900139002", 2, true, Set.of("elderly", "special-care"));
+        circumstances.linkAccount(resident(zhang, "张兰", "33010619400218126", "13900139002", 2, true,
+                Set.of("elderly", "special-care")), "zhang.lan");
     }
 
     private long household(String grid, String road, String building, String unit, String room, String no,
@@ -65,10 +69,10 @@ class DemoCommunity implements ApplicationRunner {
         return residents.registerHousehold(new RegisterHouseholdCommand(no, addressId, new BigDecimal(income)));
     }
 
-    private void resident(long householdId, String name, String first17, String phone, int disability,
+    private long resident(long householdId, String name, String first17, String phone, int disability,
             boolean alone, Set<String> tags) {
-        residents.registerResident(new RegisterResidentCommand(householdId, name,
+        return residents.registerResident(new RegisterResidentCommand(householdId, name,
                 first17 + IdCardNumber.checkChar(first17), null, null, phone, disability, HukouType.LOCAL_URBAN,
-                alone, tags));
+                alone, tags)).id();
     }
 }

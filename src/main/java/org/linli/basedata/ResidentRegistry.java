@@ -14,6 +14,7 @@ import org.linli.basedata.People.ResidentTag;
 import org.linli.basedata.PlaceRegistry.AddressView;
 import org.linli.basedata.ResidentCommands.RegisterHouseholdCommand;
 import org.linli.basedata.ResidentCommands.RegisterResidentCommand;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +27,16 @@ public class ResidentRegistry {
     private final PlaceRegistry places;
     private final BaseDataProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ResidentRegistry(ResidentRepository residents, HouseholdRepository households, PlaceRegistry places,
-            BaseDataProperties properties, Clock clock) {
+            BaseDataProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.residents = residents;
         this.households = households;
         this.places = places;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -67,6 +70,7 @@ public class ResidentRegistry {
         Resident saved = residents.save(new Resident(null, command.householdId(), command.name().trim(),
                 String.valueOf(idCard.gender()), hash, idCard.masked(), idCard.birthDate(), command.phone(),
                 command.disabilityLevel(), command.hukouType().name(), command.livingAlone(), tags, null, now, now));
+        events.publishEvent(new ResidentChanged(saved.id(), "registered"));
         return view(saved);
     }
 

@@ -89,10 +89,13 @@ public class SyntheticCommunityGenerator {
                     places.createGrid(new CreateGridCommand(grid, "第" + (g + 1) + "网格", community));
                     grids++;
                     for (int h = 0; h < HOUSEHOLDS_PER_GRID && residents < command.residents(); h++) {
-                        long addressId = batch.address(grid, areaName, g, h, population.rental());
+                        boolean rental = population.rental();
+                        long addressId = batch.address(grid, areaName, g, h, rental,
+                                rental ? population.rentalInspection() : null);
                         int size = Math.min(population.householdSize(), command.residents() - residents);
-                        long householdId = batch.household(grid + "-h" + (h + 1), addressId,
-                                population.incomePerCapita());
+                        double income = population.incomePerCapita();
+                        long householdId = batch.household(grid + "-h" + (h + 1), addressId, income,
+                                population.assetsPerCapita(income));
                         for (int m = 0; m < size; m++) {
                             boolean male = population.male();
                             int age = population.age(m == 0);
@@ -111,9 +114,16 @@ public class SyntheticCommunityGenerator {
                             if ((age >= 80 && alone) || (disability > 0 && disability <= 2)) {
                                 tags.add("special-care");
                             }
+                            Integer careLevel = population.careLevel(age);
+                            Boolean supporter = population.hasSupporter(age, alone);
+                            Object[] hardship = population.hardship();
+                            LocalDate hardshipDate = hardship == null ? null
+                                    : command.referenceDate().minusDays((Integer) hardship[1]);
                             batch.resident(householdId, name, idCard, population.phone(age), disability,
-                                    population.hukouType(), alone, tags);
-                            checksum.update((name + idCard.masked() + birthDate + disability + tags).getBytes(StandardCharsets.UTF_8));
+                                    population.hukouType(), alone, tags, careLevel, supporter,
+                                    hardship == null ? null : (String) hardship[0], hardshipDate);
+                            checksum.update((name + idCard.masked() + birthDate + disability + tags + careLevel
+                                    + supporter + hardshipDate).getBytes(StandardCharsets.UTF_8));
                             residents++;
                         }
                     }
@@ -163,29 +173,34 @@ public class SyntheticCommunityGenerator {
             this.nextResidentId = firstResidentId;
         }
 
-        long address(String grid, String areaName, int gridIndex, int index, boolean rental) {
+        long address(String grid, String areaName, int gridIndex, int index, boolean rental, Object[] inspection) {
             String road = ROADS[gridIndex % ROADS.length];
             String building = String.valueOf(gridIndex * 50 + index / 24 + 1);
             String unit = String.valueOf(index % 24 / 12 + 1);
             String room = String.valueOf((index % 12 / 2 + 1) * 100 + index % 2 + 1);
             String text = PlaceRegistry.standardAddress(areaName, road, building, unit, room);
             long id = nextAddressId++;
-            addresses.add(new Object[] {id, grid, text, road, building, unit, room, rental});
+            Object[] found = inspection == null ? new Object[5] : inspection;
+            addresses.add(new Object[] {id, grid, text, road, building, unit, room, rental, found[0], found[1], found[2],
+                found[3], found[4]});
             return id;
         }
 
-        long household(String householdNo, long addressId, double income) {
+        long household(String householdNo, long addressId, double income, Double assets) {
             long id = nextHouseholdId++;
             households++;
-            householdRows.add(new Object[] {id, householdNo, addressId, BigDecimal.valueOf(income), now});
+            householdRows.add(new Object[] {id, householdNo, addressId, BigDecimal.valueOf(income),
+                assets == null ? null : BigDecimal.valueOf(assets), now});
             return id;
         }
 
         void resident(long householdId, String name, IdCardNumber idCard, String phone, int disability,
-                String hukou, boolean alone, List<String> tags) {
+                String hukou, boolean alone, List<String> tags, Integer careLevel, Boolean supporter,
+                String hardshipEvent, LocalDate hardshipDate) {
             long id = nextResidentId++;
             residentRows.add(new Object[] {id, householdId, name, String.valueOf(idCard.gender()), idCard.hash(key),
-                    idCard.masked(), Date.valueOf(idCard.birthDate()), phone, disability, hukou, alone, now, now});
+                    idCard.masked(), Date.valueOf(idCard.birthDate()), phone, disability, hukou, alone, careLevel,
+                    supporter, hardshipEvent, hardshipDate == null ? null : Date.valueOf(hardshipDate), now, now});
             for (String tag : tags) {
                 tagRows.add(new Object[] {id, tag});
             }
@@ -195,13 +210,15 @@ public class SyntheticCommunityGenerator {
         }
 
         void flush() {
-            write("INSERT INTO bd_address (id, grid_code, standard_address, road, building, unit, room, rental) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", addresses);
-            write("INSERT INTO bd_household (id, household_no, address_id, income_per_capita, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", householdRows);
+            write("INSERT INTO bd_address (id, grid_code, standard_address, road, building, unit, room, rental, "
+                    + "rental_tenants, rental_area_sqm, rental_fire_hazards, rental_unregistered, rental_incidents) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", addresses);
+            write("INSERT INTO bd_household (id, household_no, address_id, income_per_capita, assets_per_capita, "
+                    + "created_at) VALUES (?, ?, ?, ?, ?, ?)", householdRows);
             write("INSERT INTO bd_resident (id, household_id, name, gender, id_card_hash, id_card_masked, birth_date, "
-                    + "phone, disability_level, hukou_type, living_alone, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", residentRows);
+                    + "phone, disability_level, hukou_type, living_alone, care_level, has_supporter, hardship_event, "
+                    + "hardship_date, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", residentRows);
             write("INSERT INTO bd_resident_tag (resident_id, tag) VALUES (?, ?)", tagRows);
         }
 

@@ -34,9 +34,15 @@ final class SyntheticPopulation {
     private static final int ADULT_AGE_TOTAL = AGE_TOTAL - AGE_BANDS[0] - AGE_BANDS[1] - AGE_BANDS[2] - AGE_BANDS[3];
 
     private final SplittableRandom random;
+    /**
+     * A second stream for the facts the eligibility rules need (assets, care level, supporter, hardship, rental
+     * inspection), so that adding them left every person drawn from {@link #random} as it was.
+     */
+    private final SplittableRandom circumstances;
 
     SyntheticPopulation(long seed) {
         this.random = new SplittableRandom(seed);
+        this.circumstances = new SplittableRandom(seed ^ 0x5DEECE66DL);
     }
 
     int householdSize() {
@@ -93,6 +99,60 @@ final class SyntheticPopulation {
             return null;
         }
         return "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
+    }
+
+    /** Household financial assets per head in yuan: about eight months of income, log-normal; unknown for 3 %. */
+    Double assetsPerCapita(double incomePerCapita) {
+        if (circumstances.nextInt(100) < 3) {
+            return null;
+        }
+        double value = incomePerCapita * 8 * Math.exp(0.9 * circumstances.nextGaussian());
+        return Math.round(value / 100.0) * 100.0;
+    }
+
+    /**
+     * The care needs assessment of people aged 60 and over, 0 (none) to 3 (severe), more need with age; about a
+     * fifth not assessed yet ({@code null}); younger people are not assessed.
+     */
+    Integer careLevel(int age) {
+        if (age < 60 || circumstances.nextInt(100) < 20) {
+            return null;
+        }
+        int roll = circumstances.nextInt(100) - (age >= 80 ? 25 : 0);
+        return roll < 10 ? 3 : roll < 25 ? 2 : roll < 45 ? 1 : 0;
+    }
+
+    /** Whether a legal supporter able to support exists: mostly yes; less often for old people living alone. */
+    Boolean hasSupporter(int age, boolean alone) {
+        int roll = circumstances.nextInt(100);
+        if (roll < 2) {
+            return null;
+        }
+        int without = age >= 60 && alone ? 30 : age >= 60 || age < 16 ? 6 : 3;
+        return roll >= without;
+    }
+
+    /** A sudden hardship in the last 180 days for about 2 % of people: {@code [event, days ago]}, else {@code null}. */
+    Object[] hardship() {
+        int roll = circumstances.nextInt(1000);
+        if (roll >= 20) {
+            return null;
+        }
+        return new Object[] {roll < 5 ? "disaster" : "hospitalisation", circumstances.nextInt(181)};
+    }
+
+    /**
+     * What a rental house's registration and inspection found: {@code [tenants, total area m², open fire hazards,
+     * unregistered tenants, incidents in a year]}; a few crowded group rentals.
+     */
+    Object[] rentalInspection() {
+        boolean groupRental = circumstances.nextInt(100) < 4;
+        int tenants = groupRental ? 8 + circumstances.nextInt(12) : 1 + circumstances.nextInt(4);
+        double area = groupRental ? 30 + circumstances.nextInt(40) : 30 + circumstances.nextInt(90);
+        int fire = circumstances.nextInt(100) < 85 ? 0 : 1 + circumstances.nextInt(3);
+        int unregistered = circumstances.nextInt(100) < 80 ? 0 : 1 + circumstances.nextInt(tenants);
+        int incidents = circumstances.nextInt(100) < 90 ? 0 : 1 + circumstances.nextInt(2);
+        return new Object[] {tenants, area, fire, unregistered, incidents};
     }
 
     boolean rental() {
