@@ -56,6 +56,15 @@ class ReportController {
                 .toList())).toList();
     }
 
+    @GetMapping("/types/{type}/preview/{format:html|csv}")
+    @Operation(summary = "A report as the system would fill it now for a community and month (nothing is saved)")
+    ResponseEntity<String> preview(@PathVariable String type, @PathVariable String format,
+            @RequestParam String community, @RequestParam String period) {
+        ReportFiling.Preview preview = filing.preview(type, community, period, CurrentUser.get());
+        return rendered("csv".equals(format) ? preview.csv() : preview.html(), format,
+                "preview-" + type + "-" + community + "-" + period);
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ask communities for a report by a deadline (street or county staff)")

@@ -166,6 +166,35 @@ public class ReportFiling {
         return new Draft(true, "", String.join("\n", summary), next);
     }
 
+    /**
+     * What the system would file for a community and month right now, rendered, without saving anything: the
+     * figures a worker starts from (and what the render tests check against base data).
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(String type, String communityCode, String period, CurrentUser user) {
+        ReportDefinition definition = catalogue.get(type);
+        YearMonth month = period(period);
+        List<Place> places = store.places(List.of(communityCode));
+        if (places.isEmpty()) {
+            throw ReportProblems.badRequest("Unknown community: " + communityCode);
+        }
+        Place place = places.get(0);
+        if (!user.isIn(LinliGroups.ADMINS) && !user.isIn(LinliGroups.SUPERVISORS)
+                && !isCommunityMember(user, communityCode)
+                && !user.isIn(LinliGroups.orgGroup(OrgLevel.STREET, place.streetCode()))
+                && !user.isIn(LinliGroups.orgGroup(OrgLevel.COUNTY, place.countyCode()))) {
+            throw ReportProblems.notAllowed("Only staff of the community and the levels above it may preview its "
+                    + "reports.");
+        }
+        Filled filled = fill.fill(definition, communityCode, month);
+        Map<String, Object> values = ReportFields.merge(definition, filled.computed(), Map.of());
+        Filing filing = new Filing(0, 0, communityCode, place.communityName(), place.streetCode(), "PREVIEW", false, 0,
+                null, null, 0);
+        ReportDocument document = document(definition, filing, month, 0, "预览（未保存）", user.id(),
+                filled.computed(), values);
+        return new Preview(values, catalogue.html(document), catalogue.csv(document));
+    }
+
     /** The reviewer returned the report to the community with comments. */
     @Transactional
     public void returnForCorrection(long requestId, String communityCode, String comment) {
@@ -430,6 +459,10 @@ public class ReportFiling {
     /** What the auto-fill step hands the worker's form. */
     public record AutoFilled(Map<String, Object> formValues, String communityName, String communityGroup,
             String reviewGroup, String computedNote, int versionNo) {
+    }
+
+    /** A report as the system would fill it now. */
+    public record Preview(Map<String, Object> values, String html, String csv) {
     }
 
     /** A saved draft, or why it could not be saved. */
