@@ -69,7 +69,7 @@ class ReportStore {
 
     private static final String FILING = "SELECT f.id, f.request_id, f.community_code, c.name, c.street_code, "
             + "f.status, f.overdue, f.return_count, f.submitted_at, f.submitted_by, "
-            + "(SELECT MAX(v.version_no) FROM rpt_version v WHERE v.filing_id = f.id) "
+            + "(SELECT COALESCE(MAX(v.version_no), 0) FROM rpt_version v WHERE v.filing_id = f.id) "
             + "FROM rpt_filing f JOIN bd_community c ON c.code = f.community_code ";
 
     private static Filing filing(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -86,9 +86,8 @@ class ReportStore {
         if (locked == 0) {
             throw ReportProblems.alreadySubmitted(filing.id());
         }
-        Integer last = jdbc.sql("SELECT MAX(version_no) FROM rpt_version WHERE filing_id = ?").param(filing.id())
-                .query(Integer.class).single();
-        int next = last == null ? 1 : last + 1;
+        int next = jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM rpt_version WHERE filing_id = ?")
+                .param(filing.id()).query(Integer.class).single();
         jdbc.sql("INSERT INTO rpt_version (filing_id, version_no, kind, field_values, html, csv, created_by, "
                         + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(filing.id(), next, kind, valuesJson, html, csv, by, Timestamp.from(now)).update();
@@ -139,9 +138,8 @@ class ReportStore {
     }
 
     int addConsolidation(long requestId, boolean complete, String missing, String html, String csv, Instant now) {
-        Integer last = jdbc.sql("SELECT MAX(version_no) FROM rpt_consolidation WHERE request_id = ?")
+        int next = jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM rpt_consolidation WHERE request_id = ?")
                 .param(requestId).query(Integer.class).single();
-        int next = last == null ? 1 : last + 1;
         jdbc.sql("INSERT INTO rpt_consolidation (request_id, version_no, complete, missing, html, csv, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(requestId, next, complete, missing, html, csv, Timestamp.from(now)).update();
