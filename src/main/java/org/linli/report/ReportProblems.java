@@ -39,4 +39,16 @@ final class ReportProblems {
     static ProblemException versionNotFound(String detail) {
         return new ProblemException.NotFound("RPT-007", "报表版本不存在", detail);
     }
+
+    static ProblemException residentNotFound(long id) {
+        return new ProblemException.NotFound("RPT-008", "居民不存在", "No resident " + id);
+    }
+
+    static ProblemException badVisit(String detail) {
+        return new ProblemException.Invalid("RPT-009", "走访记录无效", detail);
+    }
+
+    static ProblemException visitNotFound(long id) {
+        return new ProblemException.NotFound("RPT-010", "走访记录不存在", "No home visit " + id);
+    }
 }
