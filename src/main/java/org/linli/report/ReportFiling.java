@@ -117,9 +117,9 @@ public class ReportFiling {
         Request request = request(requestId);
         ReportDefinition definition = catalogue.get(request.reportType());
         Filing filing = store.filing(requestId, communityCode);
-        Filled filled = fill.fill(definition, communityCode, YearMonth.parse(request.period()));
-        Map<String, Object> values = ReportFields.merge(definition, filled.computed(), Map.of());
-        int version = store.addVersion(filing, "AUTO_FILL", write(filled.computed(), values), null, null, "system",
+        Map<String, Object> computed = fill.computed(definition, communityCode, YearMonth.parse(request.period()));
+        Map<String, Object> values = ReportFields.merge(definition, computed, Map.of());
+        int version = store.addVersion(filing, "AUTO_FILL", write(computed, values), null, null, "system",
                 clock.instant());
         String communityGroup = LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode);
         String reviewGroup = LinliGroups.orgGroup(OrgLevel.STREET, filing.streetCode());
@@ -152,7 +152,8 @@ public class ReportFiling {
         }
         YearMonth period = YearMonth.parse(request.period());
         int next = filing.versions() + 1;
-        ReportDocument document = document(definition, filing, period, next, "待审核", by, computed, values);
+        ReportDocument document = document(definition, filing, period, next, "待审核", by, computed, values,
+                fill.tables(definition, communityCode, period));
         store.addVersion(filing, "DRAFT", write(computed, values), catalogue.html(document), catalogue.csv(document),
                 by, clock.instant());
         store.setFilingStatus(filing.id(), "IN_REVIEW");
@@ -191,7 +192,7 @@ public class ReportFiling {
         Filing filing = new Filing(0, 0, communityCode, place.communityName(), place.streetCode(), "PREVIEW", false, 0,
                 null, null, 0);
         ReportDocument document = document(definition, filing, month, 0, "预览（未保存）", user.id(),
-                filled.computed(), values);
+                filled.computed(), values, filled.tables());
         return new Preview(values, catalogue.html(document), catalogue.csv(document));
     }
 
@@ -216,8 +217,9 @@ public class ReportFiling {
         Map<String, Object> values = new LinkedHashMap<>(saved.get("values"));
         ReportFields.validate(definition, values);
         int next = filing.versions() + 1;
-        ReportDocument document = document(definition, filing, YearMonth.parse(request.period()), next, "已上报",
-                draft.createdBy(), saved.get("computed"), values);
+        YearMonth period = YearMonth.parse(request.period());
+        ReportDocument document = document(definition, filing, period, next, "已上报", draft.createdBy(),
+                saved.get("computed"), values, fill.tables(definition, communityCode, period));
         Instant now = clock.instant();
         store.addVersion(filing, "SUBMITTED", write(saved.get("computed"), values), catalogue.html(document),
                 catalogue.csv(document), by, now);
@@ -364,7 +366,8 @@ public class ReportFiling {
     }
 
     private ReportDocument document(ReportDefinition definition, Filing filing, YearMonth period, int version,
-            String state, String by, Map<String, Object> computed, Map<String, Object> values) {
+            String state, String by, Map<String, Object> computed, Map<String, Object> values,
+            Map<String, List<Map<String, Object>>> tables) {
         List<ReportDocument.FieldValue> fields = new ArrayList<>();
         for (FieldDefinition field : definition.fields()) {
             Object value = values.get(field.key());
@@ -374,10 +377,8 @@ public class ReportFiling {
                     ReportFields.sourceLabel(field.source()) + (changed ? "（已修改）" : ""), fill.from(field), changed,
                     changed ? suggestion : null));
         }
-        Filled filled = fill.fill(definition, filing.communityCode(), period);
         return new ReportDocument(definition.code(), definition.name(), definition.standard(), filing.communityCode(),
-                filing.communityName(), period.toString(), version, state, by, now(), fields, values,
-                filled.tables());
+                filing.communityName(), period.toString(), version, state, by, now(), fields, values, tables);
     }
 
     private static boolean same(FieldDefinition field, Object a, Object b) {

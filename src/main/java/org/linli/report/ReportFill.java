@@ -20,15 +20,26 @@ class ReportFill {
     }
 
     Filled fill(ReportDefinition definition, String communityCode, YearMonth period) {
+        return new Filled(computed(definition, communityCode, period), tables(definition, communityCode, period));
+    }
+
+    /** Only the computed and suggested fields. */
+    Map<String, Object> computed(ReportDefinition definition, String communityCode, YearMonth period) {
         Map<String, Object> computed = new LinkedHashMap<>();
         for (FieldDefinition field : definition.fields()) {
             if (field.source() != Source.MANUAL) {
                 computed.put(field.key(), queries.value(field.query(), communityCode, period));
             }
         }
+        return computed;
+    }
+
+    /** Only the tables (rows by grid, the roster...), as base data has them now. */
+    Map<String, List<Map<String, Object>>> tables(ReportDefinition definition, String communityCode,
+            YearMonth period) {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         definition.tables().forEach(t -> tables.put(t.key(), queries.rows(t.query(), communityCode, period)));
-        return new Filled(computed, tables);
+        return tables;
     }
 
     /** What the named query behind a field counts, in words; empty for manual fields. */
