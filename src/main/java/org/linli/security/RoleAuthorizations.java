@@ -53,6 +53,10 @@ class RoleAuthorizations implements ApplicationRunner {
         grant(LinliGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
         grant(LinliGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(LinliGroups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // streets and counties ask communities for reports through POST /api/reports (report feature)
+        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, "report-filing",
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         // residents file grievances through the application API, which starts the process as them
         grant(LinliGroups.RESIDENTS, Resources.PROCESS_DEFINITION, "grievance-handling",
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
