@@ -3,16 +3,14 @@ package org.linli.eligibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * The nightly sweep over everyone (birthdays crossing an age band, hardships ageing out, rules or parameters
  * changed). Off with {@code app.eligibility.schedule.enabled=false}; the time is {@code app.eligibility.schedule.cron}.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@Component
 @ConditionalOnProperty(name = "app.eligibility.schedule.enabled", havingValue = "true", matchIfMissing = true)
 class ScheduledSweep {
 

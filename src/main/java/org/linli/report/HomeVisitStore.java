@@ -89,11 +89,6 @@ class HomeVisitStore {
                 .params(phone, Timestamp.from(now), residentId).update();
     }
 
-    void updateDisability(long residentId, int level, Instant now) {
-        jdbc.sql("UPDATE bd_resident SET disability_level = ?, version = version + 1, updated_at = ? WHERE id = ?")
-                .params(level, Timestamp.from(now), residentId).update();
-    }
-
     void moveOut(long residentId, String gridCode, LocalDate on, String by, Instant now) {
         jdbc.sql("INSERT INTO bd_population_event (resident_id, grid_code, event_type, occurred_on, recorded_by, "
                         + "recorded_at) VALUES (?, ?, 'MOVE_OUT', ?, ?, ?)")

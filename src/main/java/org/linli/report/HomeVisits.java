@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.linli.basedata.Masking;
+import org.linli.basedata.ResidentCircumstances;
+import org.linli.basedata.ResidentCircumstances.UpdateCircumstancesCommand;
 import org.linli.report.HomeVisitDiff.Change;
 import org.linli.report.HomeVisitDiff.Observed;
 import org.linli.report.HomeVisitDiff.OnRecord;
@@ -38,14 +40,16 @@ public class HomeVisits {
     static final String PROCESS_ID = "home-visit-confirmation";
 
     private final HomeVisitStore store;
+    private final ResidentCircumstances circumstances;
     private final RuntimeService runtime;
     private final CaseAccess caseAccess;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HomeVisits(HomeVisitStore store, RuntimeService runtime, CaseAccess caseAccess, ApplicationEventPublisher events,
-            Clock clock) {
+    HomeVisits(HomeVisitStore store, ResidentCircumstances circumstances, RuntimeService runtime,
+            CaseAccess caseAccess, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.circumstances = circumstances;
         this.runtime = runtime;
         this.caseAccess = caseAccess;
         this.events = events;
@@ -118,7 +122,9 @@ public class HomeVisits {
             }
             switch (change.kind()) {
                 case PHONE -> store.updatePhone(resident.id(), change.newValue(), now);
-                case DISABILITY -> store.updateDisability(resident.id(), Integer.parseInt(change.newValue()), now);
+                // through base data, so that eligibility re-decides the resident (ResidentChanged)
+                case DISABILITY -> circumstances.update(resident.id(), new UpdateCircumstancesCommand(null, null,
+                        Integer.parseInt(change.newValue()), null, null, null, null, null));
                 case MOVED_OUT -> store.moveOut(resident.id(), resident.gridCode(),
                         change.newValue() == null ? visit.visitedOn() : LocalDate.parse(change.newValue()), by, now);
             }
