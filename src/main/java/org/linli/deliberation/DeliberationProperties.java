@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pointsPerComment participation points (公益积分) for a comment
  * @param pointsPerVote points for a household's vote in a round (once per round, changes do not count)
  * @param pointsPerAttendance points for attending an on-site meeting, recorded by the clerk
+ * @param maxTextLength the longest comment or report accepted, in characters
  * @param zone the community's time zone, for dates shown in forms and messages
  */
 @Validated
@@ -38,6 +39,7 @@ public record DeliberationProperties(
         @DefaultValue("1") @Min(0) int pointsPerComment,
         @DefaultValue("2") @Min(0) int pointsPerVote,
         @DefaultValue("3") @Min(0) int pointsPerAttendance,
+        @DefaultValue("2000") @Min(1) @Max(4000) int maxTextLength,
         @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
     public static final String PREFIX = "app.deliberation";
