@@ -58,7 +58,7 @@ class SqlDialect {
                   VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING"""
                 : """
                   INSERT INTO dlb_points (user_id, topic_number, kind, source_key, points, earned_at)
-                  SELECT ?, ?, ?, ?, ?, ? FROM DUAL
+                  SELECT ?, ?, ?, ?, ?, ?
                    WHERE NOT EXISTS (SELECT 1 FROM dlb_points WHERE source_key = ?)""";
     }
 
