@@ -1,6 +1,8 @@
 package org.linli.basedata;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +38,6 @@ public class HouseholdDirectory {
             return List.of();
         }
         List<String> conditions = new ArrayList<>();
-        JdbcClient.StatementSpec spec;
         List<Object> params = new ArrayList<>();
         for (PlaceSelector place : places) {
             StringBuilder condition = new StringBuilder("(a.grid_code = ?");
@@ -55,19 +56,14 @@ public class HouseholdDirectory {
             }
             conditions.add(condition.append(')').toString());
         }
-        spec = jdbc.sql(SELECT + " WHERE " + String.join(" OR ", conditions) + " ORDER BY h.id").params(params);
-        return spec.query((rs, n) -> new HouseholdPlace(rs.getLong("id"), rs.getString("household_no"),
-                rs.getBigDecimal("floor_area"), rs.getString("grid_code"), rs.getString("community_code"),
-                rs.getString("road"), rs.getString("building"), rs.getString("unit"))).list();
+        return jdbc.sql(SELECT + " WHERE " + String.join(" OR ", conditions) + " ORDER BY h.id").params(params)
+                .query(HouseholdDirectory::place).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<HouseholdPlace> household(long id) {
         return jdbc.sql(SELECT + " WHERE h.id = ?").param(id)
-                .query((rs, n) -> new HouseholdPlace(rs.getLong("id"), rs.getString("household_no"),
-                        rs.getBigDecimal("floor_area"), rs.getString("grid_code"), rs.getString("community_code"),
-                        rs.getString("road"), rs.getString("building"), rs.getString("unit")))
-                .optional();
+                .query(HouseholdDirectory::place).optional();
     }
 
     @Transactional(readOnly = true)
@@ -83,6 +79,12 @@ public class HouseholdDirectory {
                 .update() == 0) {
             throw BaseDataProblems.unknownHousehold(householdId);
         }
+    }
+
+    private static HouseholdPlace place(ResultSet rs, int row) throws SQLException {
+        return new HouseholdPlace(rs.getLong("id"), rs.getString("household_no"), rs.getBigDecimal("floor_area"),
+                rs.getString("grid_code"), rs.getString("community_code"), rs.getString("road"),
+                rs.getString("building"), rs.getString("unit"));
     }
 
     /** A grid, optionally narrowed to a road, a building on it and one unit (stairwell) of that building. */
