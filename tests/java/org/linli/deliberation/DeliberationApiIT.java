@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.linli.basedata.HouseholdDirectory;
 import org.linli.basedata.PlaceCommands.CreateGridCommand;
@@ -73,6 +74,15 @@ class DeliberationApiIT {
     JdbcTemplate jdbc;
 
     final ObjectMapper json = new ObjectMapper();
+
+    /** Logins this test created; removed afterwards so that other tests still see only the demo users. */
+    final List<String> createdUsers = new ArrayList<>();
+
+    @AfterEach
+    void deleteCreatedUsers() {
+        createdUsers.forEach(identityService::deleteUser);
+        createdUsers.clear();
+    }
 
     @Test
     void aResidentsTopicIsCoSignedAcceptedDiscussedAndDecidedByVote() throws Exception {
@@ -246,6 +256,7 @@ class DeliberationApiIT {
             user.setPassword("demo");
             identityService.saveUser(user);
             identityService.createMembership(userId, "residents");
+            createdUsers.add(userId);
             ResponseEntity<String> linked = Api.as(rest, "wang.fang").exchange(HttpMethod.PUT,
                     "/api/deliberations/accounts/" + userId, "{\"householdNo\":\"" + householdNo + "\"}");
             assertThat(linked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
