@@ -61,6 +61,9 @@ class RoleAuthorizations implements ApplicationRunner {
         grant(LinliGroups.RESIDENTS, Resources.PROCESS_DEFINITION, "grievance-handling",
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(LinliGroups.RESIDENTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        // residents raise deliberation topics through the application API, which starts the process as them
+        grant(LinliGroups.RESIDENTS, Resources.PROCESS_DEFINITION, "deliberation",
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         for (Resources resource : Resources.values()) {
             grant(LinliGroups.ADMINS, resource, ANY, Permissions.ALL);
         }
