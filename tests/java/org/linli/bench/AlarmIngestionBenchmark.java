@@ -23,6 +23,8 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.linli.alarm.DeviceEventsCommitted;
 import org.linli.alarm.simulator.DeviceStream;
@@ -56,6 +58,8 @@ class AlarmIngestionBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     ConfigurableApplicationContext context;
+    @Autowired
+    MeterRegistry meters;
 
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
     private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -96,6 +100,9 @@ class AlarmIngestionBenchmark {
                 + "%.1f s to the last commit, p50 %.0f ms, p99 %.0f ms behind)%n", FLOOD_EVENTS / seconds,
                 FLOOD_EVENTS, seconds, percentile(flood, 50) / 1e6, percentile(flood, 99) / 1e6);
 
+        var batches = meters.get("linli.alarm.ingest.batch").summary();
+        System.out.printf("alarm.batches: %d transactions, %.1f events each on average, largest %.0f%n",
+                batches.count(), batches.mean(), batches.max());
         Long recorded = jdbc.queryForObject("SELECT COUNT(*) FROM alm_device_event WHERE device_id LIKE 'bench-%'",
                 Long.class);
         System.out.printf("alarm.loss: %d lost, %d committed twice, %d recorded of %d published%n",

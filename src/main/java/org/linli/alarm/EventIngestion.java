@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -38,6 +39,7 @@ class EventIngestion implements SmartLifecycle {
     private final List<BlockingQueue<InboundMessage>> partitions = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final Timer latency;
+    private final DistributionSummary batchSize;
     private volatile boolean running;
 
     EventIngestion(EventBatchProcessor processor, DeadLetters deadLetters, MeterRegistry meters,
@@ -52,6 +54,8 @@ class EventIngestion implements SmartLifecycle {
         this.latency = Timer.builder("linli.alarm.ingest.latency")
                 .description("From arrival at the app to the commit of the event").publishPercentiles(0.5, 0.99)
                 .register(meters);
+        this.batchSize = DistributionSummary.builder("linli.alarm.ingest.batch")
+                .description("Messages committed together by one worker").register(meters);
     }
 
     void submit(InboundMessage message) {
@@ -143,6 +147,7 @@ class EventIngestion implements SmartLifecycle {
 
     private void count(List<InboundMessage> batch, BatchResult result) {
         long now = System.nanoTime();
+        batchSize.record(batch.size());
         batch.forEach(message -> latency.record(now - message.receivedNanos(), TimeUnit.NANOSECONDS));
         for (RecordedEvent event : result.committed()) {
             meters.counter("linli.alarm.events", "outcome", event.outcome().name().toLowerCase()).increment();
