@@ -51,9 +51,10 @@ class DashboardBrowserIT {
         TrackingIT.deployProbe(repositoryService);
         String tag = "DB-" + UUID.randomUUID().toString().substring(0, 6);
         Date pastDue = Date.from(Instant.now().minus(Duration.ofHours(2)));
+        Date nextWeek = Date.from(Instant.now().plus(Duration.ofDays(7)));
         for (int i = 0; i < 6; i++) {
             String id = TrackingIT.startProbe(runtimeService, tag + "-" + i, i % 2 == 0 ? "xh01" : "xh02",
-                    "zhang.lan", i < 2 ? pastDue : null, "电梯故障 " + tag);
+                    "zhang.lan", i < 2 ? pastDue : i >= 3 ? nextWeek : null, "电梯故障 " + tag);
             runtimeService.setVariable(id, "handlerGroup", i % 3 == 0 ? "dept-environment" : "dept-housing");
             if (i >= 3) {
                 taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId(),
@@ -73,6 +74,8 @@ class DashboardBrowserIT {
         assertThat(seen.get("kpis").get("案件总数").asInt()).isGreaterThanOrEqualTo(6);
         assertThat(seen.get("kpis").get("当前超期").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(seen.get("overdueText").asText()).contains(tag);
+        assertThat(seen.get("kpis").get("按时办结率").asText()).as("closed in time, counted among cases with a deadline")
+                .endsWith("%").isNotEqualTo("0.0%");
         assertThat(seen.get("communities").toString()).contains("新华社区");
         assertThat(seen.get("filteredTotal").asInt()).isLessThan(seen.get("kpis").get("案件总数").asInt());
         assertThat(seen.get("loginHidden").asBoolean()).as("the login form gives way to the board").isTrue();

@@ -54,7 +54,7 @@ public class DashboardFigures {
     public record Count(String key, long count) {
     }
 
-    /** 处置率 = closed / received; 按时率 = closed on time / closed. */
+    /** 处置率 = closed / received; 按时率 = closed on time / closed with a deadline. */
     public record Department(String group, long received, long closed, long onTime, Double handlingRate,
             Double onTimeRate) {
     }
@@ -94,6 +94,9 @@ public class DashboardFigures {
         Query closedQuery = Query.of(q -> q.term(t -> t.field("open").value(false)));
         Query onTimeQuery = Query.of(q -> q.bool(b -> b.filter(closedQuery,
                 CaseFilters.term("slaState", CaseDocument.ON_TIME))));
+        // the on-time rate counts only closed cases that had a deadline
+        Query closedWithDeadline = Query.of(q -> q.bool(b -> b.filter(closedQuery,
+                Query.of(e -> e.exists(x -> x.field("dueAt"))))));
         Aggregation perDay = Aggregation.of(a -> a.dateHistogram(h -> h.field("createdAt")
                 .calendarInterval(CalendarInterval.Day).timeZone(zone).minDocCount(0).format("yyyy-MM-dd")
                 .extendedBounds(e -> e.min(FieldDateMath.of(m -> m.expr(first.toString())))
@@ -102,6 +105,7 @@ public class DashboardFigures {
                 "open", Query.of(q -> q.term(t -> t.field("open").value(true))),
                 "closed", closedQuery,
                 "onTime", onTimeQuery,
+                "closedWithDeadline", closedWithDeadline,
                 "overdueNow", Query.of(q -> q.bool(b -> b.filter(CaseFilters.overdue(now),
                         Query.of(o -> o.term(t -> t.field("open").value(true)))))),
                 "atRiskNow", CaseFilters.atRisk(now));
@@ -110,6 +114,7 @@ public class DashboardFigures {
                 "status", Aggregation.of(a -> a.filters(f -> f.filters(k -> k.keyed(statusFilters)))),
                 "departments", Aggregation.of(a -> a.terms(t -> t.field("handlerGroup").size(20))
                         .aggregations("closed", x -> x.filter(closedQuery))
+                        .aggregations("closedWithDeadline", x -> x.filter(closedWithDeadline))
                         .aggregations("onTime", x -> x.filter(onTimeQuery))),
                 "alarms", Aggregation.of(a -> a.terms(t -> t.field("alarmType").size(20))
                         .aggregations("ack", x -> x.avg(v -> v.field("ackSeconds")))),
@@ -148,7 +153,8 @@ public class DashboardFigures {
         long closed = status.get("closed").docCount();
         long onTime = status.get("onTime").docCount();
         Totals totals = new Totals(total, status.get("open").docCount(), closed, status.get("overdueNow").docCount(),
-                status.get("atRiskNow").docCount(), ratio(closed, total), ratio(onTime, closed),
+                status.get("atRiskNow").docCount(), ratio(closed, total),
+                ratio(onTime, status.get("closedWithDeadline").docCount()),
                 round(period.get("meanSatisfaction").avg().value()));
         List<Count> opened = period.get("perDay").dateHistogram().buckets().array().stream()
                 .map(b -> new Count(b.keyAsString(), b.docCount())).toList();
@@ -159,8 +165,9 @@ public class DashboardFigures {
             long received = b.docCount();
             long done = b.aggregations().get("closed").filter().docCount();
             long intime = b.aggregations().get("onTime").filter().docCount();
+            long withDeadline = b.aggregations().get("closedWithDeadline").filter().docCount();
             return new Department(b.key().stringValue(), received, done, intime, ratio(done, received),
-                    ratio(intime, done));
+                    ratio(intime, withDeadline));
         }).toList();
         List<Alarm> alarms = period.get("alarms").sterms().buckets().array().stream()
                 .map(b -> new Alarm(b.key().stringValue(), b.docCount(), round(b.aggregations().get("ack").avg()
