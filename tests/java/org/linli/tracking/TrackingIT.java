@@ -169,6 +169,9 @@ class TrackingIT {
         assertThat(figures.get("families").toString()).contains(PROBE);
         assertThat(figures.get("alarms").toString()).contains("smoke");
         assertThat(figures.get("demand").toString()).contains("xh02-01");
+        ResponseEntity<String> empty = Api.as(rest, "chen.jun").get("/api/cases/dashboard?from=2020-01-01&to=2020-01-31");
+        assertThat(json.readTree(empty.getBody()).get("totals").has("meanSatisfaction")).as("no ratings, no mean")
+                .isFalse();
 
         assertThat(Api.as(rest, "liu.yang").get("/api/cases/dashboard").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);

@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -119,7 +120,6 @@ public class DashboardFigures {
                 "alarms", Aggregation.of(a -> a.terms(t -> t.field("alarmType").size(20))
                         .aggregations("ack", x -> x.avg(v -> v.field("ackSeconds")))),
                 "satisfaction", Aggregation.of(a -> a.terms(t -> t.field("satisfaction").size(10))),
-                "meanSatisfaction", Aggregation.of(a -> a.avg(v -> v.field("satisfaction"))),
                 "demand", Aggregation.of(a -> a.terms(t -> t.field("gridCode").missing(FieldValue.of("-")).size(20))
                         .aggregations("categories", x -> x.terms(t -> t.field("category").size(5)))),
                 "participants", Aggregation.of(a -> a.stats(v -> v.field("participants"))),
@@ -155,7 +155,7 @@ public class DashboardFigures {
         Totals totals = new Totals(total, status.get("open").docCount(), closed, status.get("overdueNow").docCount(),
                 status.get("atRiskNow").docCount(), ratio(closed, total),
                 ratio(onTime, status.get("closedWithDeadline").docCount()),
-                round(period.get("meanSatisfaction").avg().value()));
+                meanSatisfaction(longBuckets(period.get("satisfaction"))));
         List<Count> opened = period.get("perDay").dateHistogram().buckets().array().stream()
                 .map(b -> new Count(b.keyAsString(), b.docCount())).toList();
         List<Count> closedPerDay = response.aggregations().get("closedPerDay").filter().aggregations().get("perDay")
@@ -172,7 +172,7 @@ public class DashboardFigures {
         List<Alarm> alarms = period.get("alarms").sterms().buckets().array().stream()
                 .map(b -> new Alarm(b.key().stringValue(), b.docCount(), round(b.aggregations().get("ack").avg()
                         .value()))).toList();
-        List<Count> satisfaction = period.get("satisfaction").lterms().buckets().array().stream()
+        List<Count> satisfaction = longBuckets(period.get("satisfaction")).stream()
                 .map(b -> new Count(String.valueOf(b.key()), b.docCount())).toList();
         List<GridDemand> demand = period.get("demand").sterms().buckets().array().stream()
                 .map(b -> new GridDemand(b.key().stringValue(), b.docCount(), counts(b.aggregations()
@@ -185,6 +185,18 @@ public class DashboardFigures {
                 .toList();
         return new Figures(community, first, last, totals, opened, closedPerDay, departments, overdueCases, alarms,
                 satisfaction, demand, participation, families);
+    }
+
+    /** Buckets of a terms aggregation on a number field (Elasticsearch answers an empty one as string terms). */
+    private static List<LongTermsBucket> longBuckets(Aggregate terms) {
+        return terms.isLterms() ? terms.lterms().buckets().array() : List.of();
+    }
+
+    /** The mean of the rated cases only (none rated: no mean, not 0). */
+    private static Double meanSatisfaction(List<LongTermsBucket> buckets) {
+        long rated = buckets.stream().mapToLong(LongTermsBucket::docCount).sum();
+        long sum = buckets.stream().mapToLong(b -> b.key() * b.docCount()).sum();
+        return rated == 0 ? null : round((double) sum / rated);
     }
 
     private static List<Count> counts(List<StringTermsBucket> buckets) {
