@@ -51,4 +51,11 @@ public abstract class ProblemException extends RuntimeException {
             super(code, title, detail);
         }
     }
+
+    /** A service the request needs (the search index...) does not answer now; retrying later may work. */
+    public static class Unavailable extends ProblemException {
+        public Unavailable(String code, String title, String detail) {
+            super(code, title, detail);
+        }
+    }
 }

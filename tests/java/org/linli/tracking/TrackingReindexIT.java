@@ -1,0 +1,76 @@
+package org.linli.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.linli.support.Api;
+import org.linli.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The index rebuilt from Camunda history: counts equal to history's, the alias moved, search unaffected. */
+@IntegrationTest
+class TrackingReindexIT {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    CaseIndex index;
+
+    @Test
+    void theIndexIsRebuiltFromHistoryAndTheAliasMovesOnlyWhenCountsMatch() throws Exception {
+        TrackingIT.deployProbe(repositoryService);
+        String tag = "RI-" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 20; i++) {
+            String id = TrackingIT.startProbe(runtimeService, tag + "-" + i, "xh01", "liu.yang", null, "路灯 " + tag);
+            if (i % 2 == 0) {
+                taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId(),
+                        Map.of("satisfaction", 3));
+            }
+        }
+        Api admin = Api.as(rest, "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/cases?q=" + tag).getBody()
+                .contains("\"total\":20"));
+        String before = index.indexesBehindAlias().iterator().next();
+
+        assertThat(Api.as(rest, "wang.fang").post("/api/admin/tracking/reindex", "").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> response = admin.post("/api/admin/tracking/reindex", "");
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode report = new ObjectMapper().readTree(response.getBody());
+        assertThat(report.get("swapped").asBoolean()).isTrue();
+        assertThat(report.get("indexCount").asLong()).isEqualTo(report.get("historyCount").asLong())
+                .isGreaterThanOrEqualTo(20);
+        assertThat(report.get("indexOpen").asLong()).isEqualTo(report.get("historyOpen").asLong());
+        assertThat(report.get("historyCount").asLong()).isEqualTo(historyService
+                .createHistoricProcessInstanceQuery().count());
+        assertThat(index.indexesBehindAlias()).containsExactly(report.get("index").asText()).doesNotContain(before);
+
+        JsonNode closed = new ObjectMapper().readTree(admin.get("/api/cases?state=closed&q=" + tag).getBody());
+        assertThat(closed.get("total").asLong()).isEqualTo(10);
+        assertThat(closed.get("items").get(0).get("satisfaction").asInt()).isEqualTo(3);
+    }
+}
