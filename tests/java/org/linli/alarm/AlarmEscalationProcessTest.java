@@ -242,7 +242,7 @@ class AlarmEscalationProcessTest {
     private ProcessInstance start(String type, String locationKind, String occupants, String grid) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DEVICE_ID, DEVICE);
-        variables.put(EVENT_TYPE, type);
+        variables.put(ALARM_TYPE, type);
         variables.put(ALARM_TYPE_NAME, "测试");
         variables.put(REPORTED_SEVERITY, "high");
         variables.put(COMMUNITY_CODE, "xh01");

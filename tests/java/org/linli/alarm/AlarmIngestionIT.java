@@ -132,6 +132,17 @@ class AlarmIngestionIT {
         assertThat(detail.get("timeline").findValuesAsText("text")).anyMatch(text -> text.contains("f-1"))
                 .anyMatch(text -> text.contains("f-2")).contains("进入下一确认级");
 
+        // and it is a case in the supervisors' search (Elasticsearch), found by its type in words
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode items = json.readTree(Api.as(rest, "chen.jun")
+                    .get("/api/cases?family=alarm-escalation&q=" + id + "/fall").getBody()).get("items");
+            assertThat(items).hasSize(1);
+            assertThat(items.get(0).get("communityCode").asText()).isEqualTo("xh01");
+            assertThat(items.get(0).get("gridCode").asText()).isEqualTo("xh01-02");
+            assertThat(items.get(0).get("escalationLevel").asInt()).isEqualTo(1);
+            assertThat(items.get(0).get("text").asText()).contains("跌倒告警");
+        });
+
         ResponseEntity<String> resident = Api.as(rest, "zhang.lan").get("/api/alarms/" + alarmId);
         assertThat(resident.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(resident.getBody()).contains("ALM-002");

@@ -58,7 +58,7 @@ class AlarmSeverityDecisionTest {
     void decidesSeverityChainAndCheck(String type, String location, String occupants, String level, String chainName,
             boolean check) {
         DmnDecisionResult result = engine.evaluateDecision(severity, Variables.createVariables()
-                .putValue("eventType", type).putValue("locationKind", location).putValue("occupants", occupants));
+                .putValue("alarmType", type).putValue("locationKind", location).putValue("occupants", occupants));
 
         assertThat(result.getSingleResult().getEntryMap()).containsEntry("severityLevel", level)
                 .containsEntry("chain", chainName).containsEntry("needsCheckOnClear", check);
@@ -67,7 +67,7 @@ class AlarmSeverityDecisionTest {
     @Test
     void theChainOfAVulnerableHomeIsGridWorkerThenDutyThenStreetWithinTenTenThirtyMinutes() {
         DmnDecisionResult result = engine.evaluateDecision(chain, Variables.createVariables()
-                .putValue("eventType", "no_motion").putValue("locationKind", "home").putValue("occupants", "elderly_alone"));
+                .putValue("alarmType", "no_motion").putValue("locationKind", "home").putValue("occupants", "elderly_alone"));
 
         assertThat(result.getResultList()).containsExactly(
                 Map.of("level", 1, "role", "grid-worker", "ackMinutes", 10),
@@ -82,7 +82,7 @@ class AlarmSeverityDecisionTest {
             for (String location : List.of("home", "building", "public")) {
                 for (String occupants : List.of("elderly_alone", "elderly", "disabled", "general", "none")) {
                     List<Map<String, Object>> levels = engine.evaluateDecision(chain, Variables.createVariables()
-                            .putValue("eventType", type).putValue("locationKind", location)
+                            .putValue("alarmType", type).putValue("locationKind", location)
                             .putValue("occupants", occupants)).getResultList();
                     assertThat(levels).isNotEmpty();
                     assertThat(levels.get(0)).containsEntry("level", 1);

@@ -108,8 +108,9 @@ class AlarmCases {
     private static Map<String, Object> startVariables(DeviceSite site, DeviceEvent first, DeviceEvent last, int count) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DEVICE_ID, site.deviceId());
-        variables.put(EVENT_TYPE, first.type().wireName());
+        variables.put(ALARM_TYPE, first.type().wireName());
         variables.put(ALARM_TYPE_NAME, AlarmTypeNames.of(first.type()));
+        variables.put(TITLE, AlarmTypeNames.of(first.type()) + "告警 " + site.location());
         variables.put(REPORTED_SEVERITY, first.severity());
         variables.put(COMMUNITY_CODE, site.communityCode());
         variables.put(STREET_CODE, site.streetCode());

@@ -5,8 +5,10 @@ final class AlarmEscalationVariables {
 
     // set when the alarm starts (AlarmCases)
     static final String DEVICE_ID = "deviceId";
-    static final String EVENT_TYPE = "eventType";
+    static final String ALARM_TYPE = "alarmType";
     static final String ALARM_TYPE_NAME = "alarmTypeName";
+    /** what case search finds the alarm by (docs/tracking.md): type and place in words */
+    static final String TITLE = "title";
     static final String REPORTED_SEVERITY = "reportedSeverity";
     static final String COMMUNITY_CODE = "communityCode";
     static final String STREET_CODE = "streetCode";
