@@ -81,6 +81,7 @@ class AlarmIngestionBenchmark {
         publish(publisher, stream, STEADY_RATE, 5 * STEADY_RATE); // warm-up
         awaitAllCommitted(60);
         latencies.clear();
+        jdbc.execute("ANALYZE"); // statistics of tables that were empty at the start (STACK.md: stale ones slow correlation)
 
         publish(publisher, stream, STEADY_RATE, STEADY_RATE * STEADY_SECONDS);
         awaitAllCommitted(60);
