@@ -2,36 +2,20 @@ package org.linli.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.linli.support.DecisionTables;
 
 /** dmn/alarm-severity.dmn, rule by rule, on the standalone DMN engine. */
 class AlarmSeverityDecisionTest {
 
-    private static DmnEngine engine;
-    private static DmnDecision severity;
-    private static DmnDecision chain;
-
-    @BeforeAll
-    static void parse() throws Exception {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = AlarmSeverityDecisionTest.class.getClassLoader().getResourceAsStream("dmn/alarm-severity.dmn")) {
-            List<DmnDecision> decisions = engine.parseDecisions(in);
-            severity = decisions.stream().filter(d -> d.getKey().equals("alarm-severity")).findFirst().orElseThrow();
-            chain = decisions.stream().filter(d -> d.getKey().equals("alarm-escalation-chain")).findFirst().orElseThrow();
-        }
-    }
+    private static final DecisionTables tables = DecisionTables.of("dmn/alarm-severity.dmn");
 
     @ParameterizedTest(name = "{0} at {1} with {2} -> {3} via {4}")
     @CsvSource({
@@ -57,7 +41,7 @@ class AlarmSeverityDecisionTest {
             "unheard_of,     public,   none,          medium,   building,        true"})
     void decidesSeverityChainAndCheck(String type, String location, String occupants, String level, String chainName,
             boolean check) {
-        DmnDecisionResult result = engine.evaluateDecision(severity, Variables.createVariables()
+        DmnDecisionResult result = tables.evaluate("alarm-severity", Variables.createVariables()
                 .putValue("alarmType", type).putValue("locationKind", location).putValue("occupants", occupants));
 
         assertThat(result.getSingleResult().getEntryMap()).containsEntry("severityLevel", level)
@@ -66,7 +50,7 @@ class AlarmSeverityDecisionTest {
 
     @Test
     void theChainOfAVulnerableHomeIsGridWorkerThenDutyThenStreetWithinTenTenThirtyMinutes() {
-        DmnDecisionResult result = engine.evaluateDecision(chain, Variables.createVariables()
+        DmnDecisionResult result = tables.evaluate("alarm-escalation-chain", Variables.createVariables()
                 .putValue("alarmType", "no_motion").putValue("locationKind", "home").putValue("occupants", "elderly_alone"));
 
         assertThat(result.getResultList()).containsExactly(
@@ -81,7 +65,7 @@ class AlarmSeverityDecisionTest {
                 "offline", "other")) {
             for (String location : List.of("home", "building", "public")) {
                 for (String occupants : List.of("elderly_alone", "elderly", "disabled", "general", "none")) {
-                    List<Map<String, Object>> levels = engine.evaluateDecision(chain, Variables.createVariables()
+                    List<Map<String, Object>> levels = tables.evaluate("alarm-escalation-chain", Variables.createVariables()
                             .putValue("alarmType", type).putValue("locationKind", location)
                             .putValue("occupants", occupants)).getResultList();
                     assertThat(levels).isNotEmpty();

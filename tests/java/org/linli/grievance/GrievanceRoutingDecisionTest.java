@@ -3,27 +3,17 @@ package org.linli.grievance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.linli.support.DecisionTables;
 
 /**
  * {@code dmn/grievance-routing.dmn} on the standalone DMN engine: one case per rule row, each checking both the
@@ -31,30 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GrievanceRoutingDecisionTest {
 
-    private static DmnEngine dmnEngine;
-    private static DmnDecision decision;
-    /** The rules that matched in the last evaluation, after the hit policy (FIRST keeps one). */
-    private static final List<String> matchedRules = new ArrayList<>();
-
-    @BeforeAll
-    static void parseDecision() throws IOException {
-        DefaultDmnEngineConfiguration configuration =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionEvaluationListeners(List.of(event -> {
-            if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-                table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-            }
-        }));
-        dmnEngine = configuration.buildEngine();
-        try (InputStream dmn = GrievanceRoutingDecisionTest.class.getResourceAsStream("/dmn/grievance-routing.dmn")) {
-            decision = dmnEngine.parseDecision("grievance-routing", dmn);
-        }
-    }
-
-    @BeforeEach
-    void forgetLastMatch() {
-        matchedRules.clear();
-    }
+    private static final DecisionTables tables = DecisionTables.of("dmn/grievance-routing.dmn");
 
     static Stream<Arguments> rules() {
         return Stream.of(
@@ -86,7 +53,7 @@ class GrievanceRoutingDecisionTest {
             String handlerGroup, String slaDuration, boolean slaWorkingDays, boolean copyStreet) {
         DmnDecisionResultEntries routing = evaluate(category, subCategory, urgency);
 
-        assertThat(matchedRules).containsExactly(ruleId);
+        assertThat(tables.matchedRules()).containsExactly(ruleId);
         assertThat(routing).containsOnly(entry("handlerGroup", handlerGroup), entry("slaDuration", slaDuration),
                 entry("slaWorkingDays", slaWorkingDays), entry("copyStreet", copyStreet));
     }
@@ -95,25 +62,24 @@ class GrievanceRoutingDecisionTest {
     void unknownCategoryGoesToTriageInsteadOfFailing() {
         DmnDecisionResultEntries routing = evaluate("water-supply-company", "pipe", "URGENT");
 
-        assertThat(matchedRules).containsExactly("Rule_Triage");
+        assertThat(tables.matchedRules()).containsExactly("Rule_Triage");
         assertThat(routing).containsEntry("handlerGroup", "triage").containsEntry("slaDuration", "PT24H");
     }
 
     @Test
     void missingInputsStillGiveAResult() {
         assertThat(evaluate(null, null, null)).containsEntry("handlerGroup", "triage");
-        assertThat(matchedRules).containsExactly("Rule_Triage");
+        assertThat(tables.matchedRules()).containsExactly("Rule_Triage");
 
-        matchedRules.clear();
         assertThat(evaluate("environment", null, null)).containsEntry("handlerGroup", "dept-environment")
                 .containsEntry("slaDuration", "P3D");
-        assertThat(matchedRules).containsExactly("Rule_Environment");
+        assertThat(tables.matchedRules()).containsExactly("Rule_Environment");
     }
 
     @Test
     void everyRuleRowHasATestCase() {
         List<String> tested = rules().map(arguments -> (String) arguments.get()[0]).toList();
-        List<String> rows = ((org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl) decision.getDecisionLogic())
+        List<String> rows = ((org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl) tables.decision("grievance-routing").getDecisionLogic())
                 .getRules().stream().map(rule -> rule.getId()).toList();
 
         assertThat(tested).containsExactlyElementsOf(rows);
@@ -129,6 +95,6 @@ class GrievanceRoutingDecisionTest {
                 .putValue("category", category)
                 .putValue("subCategory", subCategory)
                 .putValue("urgency", urgency);
-        return dmnEngine.evaluateDecision(decision, variables).getSingleResult();
+        return tables.evaluate("grievance-routing", variables).getSingleResult();
     }
 }
