@@ -30,6 +30,7 @@ class DemoUsers implements ApplicationRunner {
             new DemoGroup("dept-urban", "城市管理科"),
             new DemoGroup("dept-safety", "安全生产监督站"),
             new DemoGroup("dept-civil-affairs", "民政科"),
+            new DemoGroup("dept-disabled-persons", "残疾人联合会"),
             new DemoGroup("grid-team", "网格工作站"),
             new DemoGroup("triage", "诉求分拨中心"),
             new DemoGroup("property-managers", "物业服务中心"));
@@ -40,6 +41,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("zhao.min", "赵", "敏", List.of(LinliGroups.DEPARTMENTS, "dept-environment")),
             new DemoUser("chen.jun", "陈", "军", List.of(LinliGroups.SUPERVISORS, "street-xh")),
             new DemoUser("sun.li", "孙", "丽", List.of(LinliGroups.DEPARTMENTS, "property-managers")),
+            new DemoUser("qian.hui", "钱", "慧", List.of(LinliGroups.DEPARTMENTS, "dept-civil-affairs",
+                    "dept-disabled-persons")),
             new DemoUser("admin", "系统", "管理员", List.of(LinliGroups.ADMINS)),
             new DemoUser("liu.yang", "刘", "洋", List.of(LinliGroups.RESIDENTS)),
             new DemoUser("zhang.lan", "张", "兰", List.of(LinliGroups.RESIDENTS)));
