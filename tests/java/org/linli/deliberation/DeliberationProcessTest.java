@@ -16,6 +16,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -76,6 +77,7 @@ class DeliberationProcessTest {
 
     private final DeliberationIntake intake = mock(DeliberationIntake.class);
     private final DeliberationService service = mock(DeliberationService.class);
+    private final TopicStore topics = mock(TopicStore.class);
 
     @BeforeEach
     void registerDelegates() {
@@ -87,6 +89,8 @@ class DeliberationProcessTest {
         when(service.extendVoting(TOPIC)).thenReturn(LATER);
         when(service.publishOutcome(TOPIC)).thenReturn(new Implementation(LATER, "2030-01-10 17:00", "同意"));
         when(service.recordImplementation(eq(TOPIC), anyString())).thenReturn(LATER);
+        Mocks.register("checkScreeningListener", new CheckScreeningListener(topics));
+        when(topics.load("YS-2026-000000")).thenReturn(openTopic("YS-2026-000000"));
         Mocks.register("registerTopicDelegate", new RegisterTopicDelegate(intake));
         Mocks.register("lapseTopicDelegate", new LapseTopicDelegate(service));
         Mocks.register("declineTopicDelegate", new DeclineTopicDelegate(service));
@@ -290,6 +294,29 @@ class DeliberationProcessTest {
         return runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(TITLE, "3栋2单元加装电梯",
                 DESCRIPTION, "老人上下楼困难", TOPIC_TYPE, "elevator", COMMUNITY_CODE, "xh01",
                 AFFECTED_AREA, "xh01-01/幸福路12号/3/2"));
+    }
+
+    @Test
+    void aScreeningTasklistCannotCheckIsRefusedAndTheTaskStays() {
+        ProcessInstance pi = propose(false);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(
+                SCREENING_OUTCOME, "ACCEPT", TOPIC_TYPE, "elevator", OPTIONS, "同意加装", RESPONSIBLE_GROUP,
+                "dept-housing"))).hasMessageContaining("2 to");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(
+                SCREENING_OUTCOME, "DECLINE", DECLINE_REASON, " "))).hasMessageContaining("reason");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(
+                SCREENING_OUTCOME, "ACCEPT", TOPIC_TYPE, "rocket", OPTIONS, "甲\n乙", RESPONSIBLE_GROUP, "x")))
+                .hasMessageContaining("Unknown topic type");
+
+        assertThat(pi).isWaitingAt("Task_ScreenTopic");
+        verify(service, never()).setUp(any());
+    }
+
+    private static Topic openTopic(String number) {
+        return new Topic(number, "pi", "题", "述", "parking", "xh01", "xh01-01", "liu.yang", false,
+                Topic.Status.DELIBERATING, null, null, null, null, null, null, null, null, null, false, null, null,
+                null);
     }
 
     private void accept(ProcessInstance pi, String topicType) {
