@@ -154,9 +154,10 @@ class MqttDeviceEventClient implements SmartLifecycle, DeadLetterPublisher {
         }
     }
 
+    /** A message from a connection that is gone is not acknowledged: the broker redelivers it, its id dedupes it. */
     private void acknowledge(MqttAsyncClient receiver, int messageId) {
         try {
-            if (receiver.isConnected()) {
+            if (receiver != null && receiver.isConnected()) {
                 receiver.messageArrivedComplete(messageId, QOS);
             }
         } catch (MqttException e) {
