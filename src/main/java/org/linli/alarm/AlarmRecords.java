@@ -29,12 +29,6 @@ class AlarmRecords {
         this.clock = clock;
     }
 
-    /** The event ids among {@code eventIds} already recorded for the device. */
-    Set<String> seen(String deviceId, Collection<String> eventIds) {
-        return new HashSet<>(jdbc.sql("SELECT event_id FROM alm_device_event WHERE device_id = :device AND event_id IN (:ids)")
-                .param("device", deviceId).param("ids", eventIds).query(String.class).list());
-    }
-
     /**
      * The (device, event id) pairs among {@code events} already recorded, as {@code deviceId + '\n' + eventId}: one
      * query for a whole batch.

@@ -99,8 +99,9 @@ class EventBatchProcessor {
                 ATTEMPTS, last);
         String reason = last.getClass().getSimpleName() + ": " + last.getMessage();
         List<RecordedEvent> failed = transactions.execute(status -> {
-            Set<String> seen = records.seen(device.site().deviceId(), ids(device.events()));
-            List<RecordedEvent> rows = device.events().stream().filter(event -> !seen.contains(event.eventId()))
+            Set<String> seen = records.seen(device.events());
+            List<RecordedEvent> rows = device.events().stream()
+                    .filter(event -> !seen.contains(AlarmRecords.seenKey(event.deviceId(), event.eventId())))
                     .map(event -> new RecordedEvent(event, EventOutcome.FAILED, null)).toList();
             records.recordEvents(rows);
             return rows;
@@ -151,10 +152,6 @@ class EventBatchProcessor {
         records.recordEvents(toRecord);
         result.addAll(toRecord);
         return result;
-    }
-
-    private static List<String> ids(List<DeviceEvent> events) {
-        return events.stream().map(DeviceEvent::eventId).toList();
     }
 
     private static void pause(long millis) {
