@@ -118,8 +118,14 @@ class TrackingIT {
         assertThat(items(supervisor, "/api/cases?overdue=false&community=xh02&family=" + PROBE).toString())
                 .doesNotContain(caseNumber);
 
-        taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId(),
-                Map.of("satisfaction", 5));
+        // a claim is a change the index follows: the case shows who works on it
+        String taskId = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
+        taskService.claim(taskId, "li.qiang");
+        JsonNode claimed = awaitOne(supervisor, "/api/cases?family=" + PROBE + "&q=" + caseNumber,
+                c -> c.path("assignees").toString().contains("li.qiang"));
+        assertThat(claimed.get("currentSteps").toString()).contains("处理告警");
+
+        taskService.complete(taskId, Map.of("satisfaction", 5));
 
         JsonNode closed = awaitOne(supervisor, "/api/cases?state=closed&q=" + caseNumber, c -> true);
         assertThat(closed.get("state").asText()).isEqualTo("COMPLETED");

@@ -12,18 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds case documents from the engine's history (and, for open tasks' candidate groups, its runtime). The
+ * Builds case documents from the engine's history (and, for open tasks' candidate groups, its runtime;
+ * see {@link OpenCaseState}). The
  * mapping is generic: the process definition key is the family, and family-specific fields come from process
  * variables named by convention (docs/tracking.md). Only the variables named here are read, so personal
  * variables of any family never reach the index.
@@ -39,14 +34,14 @@ class CaseDocuments {
             "manualTask", "intermediateConditional", "businessRuleTask", "sendTask", "scriptTask");
 
     private final HistoryService historyService;
-    private final TaskService taskService;
+    private final OpenCaseState openCases;
     private final TrackingProperties properties;
     private final Hierarchy hierarchy;
 
-    CaseDocuments(HistoryService historyService, TaskService taskService, TrackingProperties properties,
+    CaseDocuments(HistoryService historyService, OpenCaseState openCases, TrackingProperties properties,
             Hierarchy hierarchy) {
         this.historyService = historyService;
-        this.taskService = taskService;
+        this.openCases = openCases;
         this.properties = properties;
         this.hierarchy = hierarchy;
     }
@@ -77,40 +72,31 @@ class CaseDocuments {
                         .putIfAbsent(variable.getName(), value);
             }
         }
+        Map<String, OpenCaseState.State> openStates = openCases.of(instances.stream()
+                .filter(instance -> instance.getEndTime() == null).map(HistoricProcessInstance::getId).toList());
         List<CaseDocument> documents = new ArrayList<>(instances.size());
         for (HistoricProcessInstance instance : instances) {
-            documents.add(document(instance, variables.getOrDefault(instance.getId(), Map.of()), now));
+            documents.add(document(instance, variables.getOrDefault(instance.getId(), Map.of()),
+                    openStates.getOrDefault(instance.getId(), new OpenCaseState.State()), now));
         }
         return documents;
     }
 
-    private CaseDocument document(HistoricProcessInstance instance, Map<String, Object> vars, Instant now) {
+    private CaseDocument document(HistoricProcessInstance instance, Map<String, Object> vars,
+            OpenCaseState.State state, Instant now) {
         Conventions c = new Conventions(vars);
         boolean open = instance.getEndTime() == null;
         List<String> steps = new ArrayList<>();
         List<String> stepIds = new ArrayList<>();
-        List<String> assignees = new ArrayList<>();
-        Set<String> candidateGroups = new LinkedHashSet<>();
-        int incidents = 0;
-        if (open) {
-            for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).unfinished().list()) {
-                if (STEP_TYPES.contains(activity.getActivityType())) {
-                    steps.add(activity.getActivityName() == null ? activity.getActivityId()
-                            : activity.getActivityName());
-                    stepIds.add(activity.getActivityId());
-                }
+        for (OpenCaseState.Step step : state.steps) {
+            if (STEP_TYPES.contains(step.type())) {
+                steps.add(step.name() == null ? step.activityId() : step.name());
+                stepIds.add(step.activityId());
             }
-            for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
-                    .processInstanceId(instance.getId()).unfinished().list()) {
-                if (task.getAssignee() != null) {
-                    assignees.add(task.getAssignee());
-                }
-                candidateGroups.addAll(candidateGroups(task.getId()));
-            }
-            incidents = (int) historyService.createHistoricIncidentQuery().processInstanceId(instance.getId())
-                    .open().count();
         }
+        List<String> assignees = state.assignees;
+        Set<String> candidateGroups = state.candidateGroups;
+        int incidents = state.incidents;
         Instant created = instant(instance.getStartTime());
         Instant closed = instant(instance.getEndTime());
         Instant due = c.instant("dueAt", "dueDate");
@@ -188,21 +174,6 @@ class CaseDocuments {
                         c.string("title", "topic"), c.string("description"), c.string("address"),
                         String.join(" ", steps)));
         return document.asOf(now);
-    }
-
-    /**
-     * The candidate groups of a task that history still shows as open. The task may have been completed since
-     * (its history row is not yet updated in our snapshot): that completion is in the outbox too, so no groups
-     * are needed now.
-     */
-    private List<String> candidateGroups(String taskId) {
-        try {
-            return taskService.getIdentityLinksForTask(taskId).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).toList();
-        } catch (ProcessEngineException | NullPointerException e) {
-            return List.of();
-        }
     }
 
     private static void addGroup(Set<String> groups, String group) {
