@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,27 +77,32 @@ class CaseReindexer {
         log.info("Reindex into {}: {} cases in history", target, total);
         long written = 0;
         String after = "";
-        while (true) {
-            List<String> ids = jdbc.queryForList(
-                    "SELECT ID_ FROM ACT_HI_PROCINST WHERE ID_ > ? ORDER BY ID_ LIMIT " + PAGE, String.class, after);
-            if (ids.isEmpty()) {
-                break;
+        // reading a page from PostgreSQL overlaps the bulk request of the page before (one bulk in flight)
+        ExecutorService bulks = Executors.newSingleThreadExecutor(r -> new Thread(r, "case-reindex-bulk"));
+        Future<List<String>> inFlight = null;
+        try {
+            while (true) {
+                List<String> ids = jdbc.queryForList(
+                        "SELECT ID_ FROM ACT_HI_PROCINST WHERE ID_ > ? ORDER BY ID_ LIMIT " + PAGE, String.class, after);
+                List<CaseDocument> page = ids.isEmpty() ? List.of() : documents.build(
+                        historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(ids)).list(),
+                        clock.instant());
+                failOn(target, awaitBulk(inFlight));
+                inFlight = null;
+                if (ids.isEmpty()) {
+                    break;
+                }
+                after = ids.get(ids.size() - 1);
+                inFlight = bulks.submit(() -> index.write(target, page, version));
+                written += page.size();
+                if (written % 10_000 < PAGE || ids.size() < PAGE) {
+                    double seconds = seconds(started);
+                    log.info("Reindex {}: {}/{} ({} %, {} docs/s)", target, written, total,
+                            total == 0 ? 100 : written * 100 / total, Math.round(written / Math.max(seconds, 0.001)));
+                }
             }
-            after = ids.get(ids.size() - 1);
-            List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-                    .processInstanceIds(Set.copyOf(ids)).list();
-            List<CaseDocument> page = documents.build(instances, clock.instant());
-            List<String> failed = index.write(target, page, version);
-            if (!failed.isEmpty()) {
-                index.delete(target);
-                throw TrackingProblems.reindexFailed(failed.get(0));
-            }
-            written += page.size();
-            if (written % 10_000 < PAGE || ids.size() < PAGE) {
-                double seconds = seconds(started);
-                log.info("Reindex {}: {}/{} ({} %, {} docs/s)", target, written, total,
-                        total == 0 ? 100 : written * 100 / total, Math.round(written / Math.max(seconds, 0.001)));
-            }
+        } finally {
+            bulks.shutdownNow();
         }
         double seconds = seconds(started);
         awaitOutboxDrained();
@@ -120,6 +128,30 @@ class CaseReindexer {
         }
         return new Report(target, historyCount, indexCount, historyOpen, indexOpen, written, seconds,
                 written / Math.max(seconds, 0.001), equal);
+    }
+
+    private static List<String> awaitBulk(Future<List<String>> bulk) throws IOException {
+        if (bulk == null) {
+            return List.of();
+        }
+        try {
+            return bulk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Reindex interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private void failOn(String target, List<String> failed) throws IOException {
+        if (!failed.isEmpty()) {
+            index.delete(target);
+            throw TrackingProblems.reindexFailed(failed.get(0));
+        }
     }
 
     private void awaitOutboxDrained() {
