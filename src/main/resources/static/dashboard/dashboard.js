@@ -117,15 +117,15 @@
       const list = await api('/api/basedata/communities');
       $('community').innerHTML = '<option value="">全部</option>' +
         list.map((c) => `<option value="${c.code}">${c.name}</option>`).join('');
-    } catch (e) { /* the filter stays at "all" */ }
+    } catch (e) { if (e.message === '401') { throw e; } /* else the filter stays at "all" */ }
   }
 
   $('login-form').addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem('linli.auth', 'Basic ' + btoa(unescape(encodeURIComponent($('user').value + ':' + $('password').value))));
-    communities().then(load);
+    communities().then(load, () => {});
   });
   $('filters').addEventListener('submit', (event) => { event.preventDefault(); load(); });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-  communities().then(load);
+  communities().then(load, () => {});
 })();

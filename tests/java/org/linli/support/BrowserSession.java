@@ -25,7 +25,7 @@ public final class BrowserSession {
     private static final String PAGE = "text/html,application/xhtml+xml,*/*;q=0.8";
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
 
     public BrowserSession(int port) {
@@ -101,7 +101,21 @@ public final class BrowserSession {
         }
     }
 
+    /**
+     * Sends the request and follows redirects as a browser does (a login or logout takes up to 8 hops; Java's client
+     * stops after 5): after a 302 or 303 the next request is a GET.
+     */
     private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        for (int hop = 0; hop < 20 && response.statusCode() / 100 == 3; hop++) {
+            URI next = response.request().uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            response = exchange(HttpRequest.newBuilder(next)
+                    .header("Accept", request.headers().firstValue("Accept").orElse(PAGE)).GET().build());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

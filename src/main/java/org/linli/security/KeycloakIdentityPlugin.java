@@ -27,7 +27,7 @@ import org.springframework.web.client.RestClientException;
 @Component
 @Profile(KeycloakLogin.PROFILE)
 @ConfigurationProperties("plugin.identity.keycloak")
-public class KeycloakIdentityPlugin extends KeycloakIdentityProviderPlugin {
+class KeycloakIdentityPlugin extends KeycloakIdentityProviderPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakIdentityPlugin.class);
 

@@ -38,7 +38,8 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/open311/**"),
                         PATHS.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PATHS.matcher("/api/admin/**")).hasAuthority(groupAuthority(LinliGroups.ADMINS))
+                        .requestMatchers(PATHS.matcher("/api/admin/**"))
+                        .hasAuthority(groupAuthority(LinliGroups.ADMINS))
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
