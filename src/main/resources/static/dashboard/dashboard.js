@@ -11,9 +11,18 @@
 
   function auth() { return sessionStorage.getItem('linli.auth'); }
 
+  // With single sign-on (profile keycloak) the page's login session authorises the calls; otherwise the user
+  // name and password typed into the form below (HTTP Basic). X-Requested-With keeps the browser's own
+  // password dialog away from a 401.
   async function api(path) {
-    const response = await fetch(path, { headers: { 'Authorization': auth(), 'Accept': 'application/json' } });
-    if (response.status === 401) { sessionStorage.removeItem('linli.auth'); showLogin('用户名或密码错误'); throw new Error('401'); }
+    const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    if (auth()) { headers['Authorization'] = auth(); }
+    const response = await fetch(path, { headers });
+    if (response.status === 401) {
+      showLogin(auth() ? '用户名或密码错误' : '');
+      sessionStorage.removeItem('linli.auth');
+      throw new Error('401');
+    }
     const body = await response.json().catch(() => ({}));
     if (!response.ok) { throw new Error(body.title || ('HTTP ' + response.status)); }
     return body;
@@ -108,15 +117,15 @@
       const list = await api('/api/basedata/communities');
       $('community').innerHTML = '<option value="">全部</option>' +
         list.map((c) => `<option value="${c.code}">${c.name}</option>`).join('');
-    } catch (e) { /* the filter stays at "all" */ }
+    } catch (e) { if (e.message === '401') { throw e; } /* else the filter stays at "all" */ }
   }
 
   $('login-form').addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem('linli.auth', 'Basic ' + btoa(unescape(encodeURIComponent($('user').value + ':' + $('password').value))));
-    communities().then(load);
+    communities().then(load, () => {});
   });
-  $('filters').addEventListener('submit', (event) => { event.preventDefault(); if (auth()) { load(); } else { showLogin(); } });
+  $('filters').addEventListener('submit', (event) => { event.preventDefault(); load(); });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-  if (auth()) { communities().then(load); } else { showLogin(); }
+  communities().then(load, () => {});
 })();

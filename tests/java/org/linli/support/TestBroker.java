@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -32,27 +35,49 @@ public final class TestBroker {
     }
 
     private static void start() {
+        Started started = start(dir -> List.of("allow_anonymous true", "max_queued_messages 0",
+                "max_inflight_messages 0"));
+        process = started.process();
+        port = started.port();
+    }
+
+    /**
+     * Starts one more Mosquitto of its own (own port and directory) with the given configuration lines after the
+     * listener, e.g. a password file and ACL: for tests of the broker's own rules. Stop it with {@link Started#close()}.
+     */
+    public static Started start(Function<Path, List<String>> configuration) {
         try {
             Path dir = Files.createTempDirectory("linli-mosquitto-");
-            port = freePort();
-            Path config = dir.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n",
-                    "listener " + port + " 127.0.0.1",
-                    "allow_anonymous true",
+            int port = freePort();
+            List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1",
                     "user " + System.getProperty("user.name"),
                     "persistence true",
                     "persistence_location " + dir + "/",
-                    "max_queued_messages 0",
-                    "max_inflight_messages 0",
                     "log_type error",
-                    "log_type warning",
-                    ""));
-            process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
+                    "log_type warning"));
+            lines.addAll(configuration.apply(dir));
+            Path config = dir.resolve("mosquitto.conf");
+            Files.writeString(config, String.join("\n", lines) + "\n");
+            Process process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            awaitListening(dir);
+            awaitListening(process, port, dir);
+            return new Started(process, port, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Mosquitto (install it: apt-get install mosquitto)", e);
+        }
+    }
+
+    /** A running private broker. */
+    public record Started(Process process, int port, Path dir) implements AutoCloseable {
+
+        public String url() {
+            return "tcp://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
         }
     }
 
@@ -65,7 +90,7 @@ public final class TestBroker {
                 .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse("mosquitto");
     }
 
-    private static void awaitListening(Path dir) throws IOException {
+    private static void awaitListening(Process process, int port, Path dir) throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -36,6 +36,19 @@ public final class TestDatabase {
         return jdbcUrl(name) + "?reWriteBatchedInserts=true";
     }
 
+    /**
+     * The JDBC URL of a second database of this run, {@code <run database>_<variant>}, created on first use: for a
+     * test context whose data must not mix with the shared one (e.g. users from Keycloak). bin/test drops it too.
+     */
+    public static synchronized String url(String variant) {
+        url();
+        String database = name + "_" + variant;
+        if (query("SELECT datname FROM pg_database WHERE datname = '" + database + "'").isEmpty()) {
+            execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        return jdbcUrl(database) + "?reWriteBatchedInserts=true";
+    }
+
     public static String user() {
         return USER;
     }

@@ -1,23 +1,18 @@
 package org.linli.security;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Checks HTTP Basic credentials of the application API against the engine's identity service, so
  * that the API, Tasklist and the engine REST API share one set of users and groups.
- * Each Camunda group becomes an authority {@code GROUP_<id>}.
+ * Each Camunda group becomes an authority {@code GROUP_<id>} (zero-setup run; under profile {@code keycloak}
+ * the API takes bearer tokens instead).
  */
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
-
-    static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
     private final IdentityService identityService;
 
@@ -32,11 +27,8 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         if (!identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+                GroupAuthorities.of(identityService, userId));
     }
 
     @Override

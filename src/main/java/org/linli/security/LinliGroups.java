@@ -1,5 +1,7 @@
 package org.linli.security;
 
+import java.util.List;
+
 /**
  * Group ids shared by BPMN candidate groups, Camunda authorizations and (later) Keycloak groups.
  * Role groups say what a person does; organisation groups say where: county → street/town → community → grid.
@@ -13,6 +15,9 @@ public final class LinliGroups {
     public static final String RESIDENTS = "residents";
     /** Camunda's built-in administrators group. */
     public static final String ADMINS = "camunda-admin";
+
+    /** The role groups of people who work for the community (clerk, grid worker, department, supervisor, admin). */
+    public static final List<String> STAFF = List.of(CLERKS, GRID_WORKERS, DEPARTMENTS, SUPERVISORS, ADMINS);
 
     /** Camunda group type of role groups. */
     public static final String TYPE_ROLE = "role";

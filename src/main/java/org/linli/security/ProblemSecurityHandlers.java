@@ -19,9 +19,15 @@ final class ProblemSecurityHandlers {
     private ProblemSecurityHandlers() {
     }
 
-    static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    /**
+     * 401 with the given challenge ({@code Basic realm="linli"}, {@code Bearer}); none for script calls of
+     * browser pages ({@code X-Requested-With: XMLHttpRequest}), so that the browser shows no password dialog.
+     */
+    static AuthenticationEntryPoint unauthorized(ObjectMapper json, String challenge) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"linli\"");
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "API-401", "请先登录",
                     "Authentication is required."));
         };

@@ -1,66 +1,78 @@
 package org.linli.security;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Who may call what. The Camunda webapps keep their own login and CSRF protection; the engine REST API
- * is guarded by Camunda's own authentication filter (it is open by default); the application API under
- * {@code /api} takes HTTP Basic against the engine's identity service.
+ * Who may call what. The application API ({@code /api}, {@code /open311}) and the engine REST API
+ * ({@code /engine-rest}, open by default in Camunda) authenticate every request through {@link ApiLogin}: HTTP
+ * Basic against the engine's users, or Keycloak bearer tokens under profile {@code keycloak}. Browser pages
+ * are guarded by {@link EngineIdentityLogin} or {@link KeycloakLogin}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Matches the whole path, whichever servlet serves it (Jersey serves /engine-rest and /camunda/api). */
+    static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-            throws Exception {
-        http.securityMatcher("/api/**", "/open311/**")
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiLogin apiLogin, IdentityService identityService,
+            ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = ProblemSecurityHandlers.unauthorized(json, apiLogin.challenge());
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/open311/**"),
+                        PATHS.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/admin/**").hasAuthority(groupAuthority(LinliGroups.ADMINS))
+                        .requestMatchers(PATHS.matcher("/api/admin/**"))
+                        .hasAuthority(groupAuthority(LinliGroups.ADMINS))
                         .anyRequest().authenticated())
-                .authenticationProvider(new EngineIdentityAuthenticationProvider(identityService))
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(json)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(json))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(json)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+        apiLogin.apply(http, unauthorized);
         return http.build();
     }
 
     static String groupAuthority(String groupId) {
-        return EngineIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + groupId;
+        return GroupAuthorities.PREFIX + groupId;
     }
 
-    /** Everything else: the webapps, the engine REST API (see below) and the probes. */
-    @Bean
-    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
-        return http.build();
+    /** Health, readiness and metrics are open to probes and scrapers; the other actuator endpoints are not. */
+    static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry probes(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        return requests
+                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                .requestMatchers("/actuator/**").denyAll();
     }
 
+    /**
+     * Camunda's filter on the engine REST API takes the user Spring Security authenticated above, so engine
+     * authorizations apply to every call; an unauthenticated call never reaches it (401 from the API chain).
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", SpringSecurityUserProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }
