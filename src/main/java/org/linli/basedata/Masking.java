@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** How personal data is shown to people who do not need it in full. */
 public final class Masking {
 
-    private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[\\dXx])(?![\\dXx])");
+    private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)(\\d{4})\\d{10}(\\d{3}[\\dXx])(?![\\dXx])");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3}-?)\\d{3,4}(\\d{4})(?!\\d)");
 
@@ -22,13 +22,13 @@ public final class Masking {
 
     /**
      * Text people typed (a description, an address): any id-card, mobile or landline number in it masked
-     * (110105********1234, 138****5678, 0571-****1234).
+     * (1101**********1234, 138****5678, 0571-****1234).
      */
     public static String freeText(String text) {
         if (text == null) {
             return null;
         }
-        String masked = ID_CARD.matcher(text).replaceAll("$1********$2");
+        String masked = ID_CARD.matcher(text).replaceAll("$1**********$2");
         masked = MOBILE.matcher(masked).replaceAll("$1****$2");
         return LANDLINE.matcher(masked).replaceAll("$1****$2");
     }

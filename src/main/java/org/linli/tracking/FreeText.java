@@ -8,7 +8,7 @@ import org.linli.basedata.Masking;
 
 /**
  * The searchable text of a case. Residents type phone and id-card numbers into descriptions; they are masked
- * before the text leaves the database (138****5678, 110105********1234).
+ * before the text leaves the database (138****5678, 1101**********1234).
  */
 final class FreeText {
 
