@@ -107,6 +107,41 @@ class AuditedWritesIT {
                 .anySatisfy(text -> assertThat(text).contains("由王芳代为提交"));
     }
 
+    @Test
+    void aClerkAnswersABenefitOfferForAResidentWithoutAnAccountOnlyWithConsent() throws Exception {
+        Api clerk = Api.as(rest, "wang.fang");
+        String first17 = "330106193805" + String.format("%02d", 10 + (int) (System.nanoTime() % 18)) + "214";
+        long household = json.readTree(clerk.post("/api/basedata/households",
+                "{\"householdNo\":\"ASSIST-" + System.nanoTime() + "\",\"addressId\":1}").getBody()).get("id").asLong();
+        ResponseEntity<String> registered = clerk.post("/api/basedata/residents", "{\"householdId\":" + household
+                + ",\"name\":\"代办测试\",\"idCardNumber\":\"" + first17 + org.linli.basedata.IdCardNumber.checkChar(first17)
+                + "\",\"disabilityLevel\":0,\"hukouType\":\"LOCAL_URBAN\",\"livingAlone\":false}");
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        long resident = json.readTree(registered.getBody()).get("id").asLong();
+        clerk.post("/api/eligibility/sweeps", "");
+        // 88 years old: the old-age allowance; the clerk verifies it in Tasklist
+        Map<String, Object> match = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT id, process_instance_id FROM elg_match WHERE resident_id = ? AND policy = 'old-age'"
+                        + " AND process_instance_id IS NOT NULL", resident), rows -> rows.size() == 1).get(0);
+        String instance = (String) match.get("process_instance_id");
+        long offer = ((Number) match.get("id")).longValue();
+        Task verify = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceId(instance).taskDefinitionKey("Task_VerifyMatch").singleResult(), t -> t != null);
+        assertThat(clerk.post("/engine-rest/task/" + verify.getId() + "/complete",
+                "{\"variables\":{\"verified\":{\"value\":true}}}").getStatusCode().is2xxSuccessful()).isTrue();
+        String answer = "/api/eligibility/offers/" + offer + "/answer";
+
+        assertProblem(clerk.post(answer, "{\"answer\":\"confirm\"}"), HttpStatus.BAD_REQUEST, "BD-021");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_AnswerOffer")
+                .count()).as("still waiting for the answer").isOne();
+        ResponseEntity<String> answered = clerk.post(answer, "{\"answer\":\"confirm\",\"consent\":true}");
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.OK);
+
+        assertThat(entry("offer.answered", String.valueOf(offer))).containsEntry("actor", "wang.fang")
+                .containsEntry("on_behalf_of", "resident:" + resident).containsEntry("detail", "confirm")
+                .containsEntry("reason", "resident consented").containsEntry("community_code", "xh01");
+    }
+
     private Map<String, Object> entry(String action, String objectId) {
         List<Map<String, Object>> entries = jdbc.queryForList(
                 "SELECT * FROM aud_entry WHERE action = ? AND object_id = ? ORDER BY seq", action, objectId);
