@@ -40,7 +40,7 @@ class BaseDataApiIT {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode body = json.readTree(created.getBody());
         assertThat(body.get("name").asText()).isEqualTo("周桂兰");
-        assertThat(body.get("idCardMasked").asText()).isEqualTo("110105********002X");
+        assertThat(body.get("idCardMasked").asText()).isEqualTo("1101**********002X");
         assertThat(body.get("birthDate").asText()).isEqualTo("1949-12-31");
         assertThat(body.get("gender").asText()).isEqualTo("F");
         assertThat(body.get("phoneMasked").asText()).isEqualTo("139****5678");

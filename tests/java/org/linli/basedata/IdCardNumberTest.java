@@ -18,8 +18,8 @@ class IdCardNumberTest {
 
         assertThat(idCard.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
         assertThat(idCard.gender()).isEqualTo('F');
-        assertThat(idCard.masked()).isEqualTo("110105********002X");
-        assertThat(idCard).hasToString("110105********002X");
+        assertThat(idCard.masked()).isEqualTo("1101**********002X");
+        assertThat(idCard).hasToString("1101**********002X");
     }
 
     @ParameterizedTest(name = "{0}: {1}")

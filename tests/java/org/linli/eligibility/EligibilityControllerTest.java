@@ -62,7 +62,7 @@ class EligibilityControllerTest {
                         .content("{\"answer\":\"decline\"}"))
                 .andExpect(status().isOk());
 
-        then(outreach).should().answer(eq(new AnswerOfferCommand(7, "decline")), any());
+        then(outreach).should().answer(eq(new AnswerOfferCommand(7, "decline", null)), any());
     }
 
     @Test

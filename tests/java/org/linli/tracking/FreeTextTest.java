@@ -9,7 +9,7 @@ class FreeTextTest {
     @Test
     void phoneAndIdCardNumbersTypedIntoADescriptionAreMasked() {
         assertThat(FreeText.mask("请回电13812345678或者010-62345678，身份证11010519900101123X"))
-                .isEqualTo("请回电138****5678或者010-****5678，身份证110105********123X");
+                .isEqualTo("请回电138****5678或者010-****5678，身份证1101**********123X");
     }
 
     @Test

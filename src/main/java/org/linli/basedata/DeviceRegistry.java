@@ -3,6 +3,8 @@ package org.linli.basedata;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
 import org.linli.basedata.RegistrationCommands.RegisterDeviceCommand;
 import org.linli.basedata.RegistrationCommands.RegisterOrganisationCommand;
 import org.linli.basedata.Registrations.Device;
@@ -17,12 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceRegistry {
 
     private final JdbcAggregateTemplate aggregates;
+    private final AuditLog audit;
     private final PlaceRepository places;
     private final HouseholdRepository households;
     private final Clock clock;
 
     DeviceRegistry(JdbcAggregateTemplate aggregates, PlaceRepository places, HouseholdRepository households,
-            Clock clock) {
+            Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.aggregates = aggregates;
         this.places = places;
         this.households = households;
@@ -45,6 +49,7 @@ public class DeviceRegistry {
         Device device = aggregates.insert(new Device(command.id(), command.sensorType().name(),
                 command.communityCode(), command.addressId(), command.householdId(), command.location(),
                 command.heartbeatIntervalSeconds(), clock.instant()));
+        audit.record(AuditEvent.of("device.registered", "device", device.id(), command.communityCode()));
         return DeviceView.of(device);
     }
 

@@ -69,9 +69,9 @@ public final class IdCardNumber {
         return (value.charAt(16) - '0') % 2 == 1 ? 'M' : 'F';
     }
 
-    /** The form shown to staff: region and last four kept, birth date hidden (110101**********1234 style). */
+    /** The form shown to staff: first four and last four kept (1101**********1234), birth date and place hidden. */
     public String masked() {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return value.substring(0, 4) + "**********" + value.substring(14);
     }
 
     /** A keyed hash (HMAC-SHA256, hex) for look-ups and uniqueness without storing the number. */

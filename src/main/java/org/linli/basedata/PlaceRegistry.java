@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
 import org.linli.basedata.PlaceCommands.CreateCommunityCommand;
 import org.linli.basedata.PlaceCommands.CreateCountyCommand;
 import org.linli.basedata.PlaceCommands.CreateGridCommand;
@@ -30,8 +32,10 @@ public class PlaceRegistry {
     private final PlaceRepository places;
     private final JdbcAggregateTemplate aggregates;
     private final OrgGroups orgGroups;
+    private final AuditLog audit;
 
-    PlaceRegistry(PlaceRepository places, JdbcAggregateTemplate aggregates, OrgGroups orgGroups) {
+    PlaceRegistry(PlaceRepository places, JdbcAggregateTemplate aggregates, OrgGroups orgGroups, AuditLog audit) {
+        this.audit = audit;
         this.places = places;
         this.aggregates = aggregates;
         this.orgGroups = orgGroups;
@@ -67,6 +71,7 @@ public class PlaceRegistry {
             throw BaseDataProblems.duplicatePlace("community", command.code());
         }
         aggregates.insert(new Community(command.code(), command.name(), command.streetCode()));
+        audit.record(AuditEvent.of("community.created", "community", command.code(), command.code()));
         orgGroups.ensure(OrgLevel.COMMUNITY, command.code(), command.name());
     }
 
@@ -79,6 +84,7 @@ public class PlaceRegistry {
             throw BaseDataProblems.duplicatePlace("grid", command.code());
         }
         aggregates.insert(new Grid(command.code(), command.name(), command.communityCode()));
+        audit.record(AuditEvent.of("grid.created", "grid", command.code(), command.communityCode()));
         orgGroups.ensure(OrgLevel.GRID, command.code(), command.name());
     }
 
@@ -94,6 +100,7 @@ public class PlaceRegistry {
         }
         Address address = aggregates.insert(new Address(null, grid.code(), text, command.road(), command.building(),
                 command.unit(), command.room(), command.rental()));
+        audit.record(AuditEvent.of("address.registered", "address", address.id(), community.code()));
         return new AddressView(address.id(), text, grid.code(), community.code(), address.rental());
     }
 

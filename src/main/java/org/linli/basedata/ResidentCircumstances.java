@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,8 +31,10 @@ public class ResidentCircumstances {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ResidentCircumstances(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+    ResidentCircumstances(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -62,6 +66,7 @@ public class ResidentCircumstances {
                     householdId);
         }
         members.forEach(id -> events.publishEvent(new ResidentChanged(id, "circumstances")));
+        audit.record(AuditEvent.of("resident.circumstances-changed", "resident", residentId, communityOf(residentId)));
     }
 
     /** Links a resident to the portal account they sign in with. */
@@ -70,6 +75,14 @@ public class ResidentCircumstances {
         if (jdbc.update("UPDATE bd_resident SET user_id = ? WHERE id = ?", userId, residentId) == 0) {
             throw BaseDataProblems.residentNotFound(residentId);
         }
+        audit.record(AuditEvent.of("resident.account-linked", "resident", residentId, communityOf(residentId)));
+    }
+
+    private String communityOf(long residentId) {
+        return jdbc.queryForObject("""
+                SELECT g.community_code FROM bd_resident r JOIN bd_household h ON h.id = r.household_id
+                  JOIN bd_address a ON a.id = h.address_id JOIN bd_grid g ON g.code = a.grid_code
+                 WHERE r.id = ?""", String.class, residentId);
     }
 
     /** The resident who signs in as {@code userId}, if any. */

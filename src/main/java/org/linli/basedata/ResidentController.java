@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
 import org.linli.basedata.ResidentCommands.RegisterHouseholdCommand;
 import org.linli.basedata.ResidentCommands.RegisterResidentCommand;
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ResidentController {
 
     private final ResidentRegistry registry;
+    private final AuditLog audit;
 
-    ResidentController(ResidentRegistry registry) {
+    ResidentController(ResidentRegistry registry, AuditLog audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     @PostMapping("/households")
@@ -45,19 +49,30 @@ class ResidentController {
 
     @GetMapping("/residents/{id}")
     ResidentView resident(@PathVariable long id) {
-        return registry.resident(id);
+        return read(registry.resident(id));
     }
 
     /** Look-up by id-card number; POST so that the number never appears in a URL or an access log. */
     @PostMapping("/residents/lookup")
     ResidentView residentByIdCard(@RequestBody Map<String, String> body) {
-        return registry.residentByIdCard(body.get("idCardNumber"));
+        return read(registry.residentByIdCard(body.get("idCardNumber")));
     }
 
     @GetMapping("/grids/{gridCode}/residents")
     List<ResidentView> residentsOfGrid(@PathVariable String gridCode,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return registry.residentsOfGrid(gridCode, page, size);
+        List<ResidentView> residents = registry.residentsOfGrid(gridCode, page, size);
+        if (!residents.isEmpty()) {
+            audit.record(AuditEvent.of("residents.read", "grid", gridCode, residents.get(0).communityCode())
+                    .detail("page " + page + ", " + residents.size() + " residents"));
+        }
+        return residents;
+    }
+
+    /** Staff read a resident's personal record: one audit entry per read. */
+    private ResidentView read(ResidentView resident) {
+        audit.record(AuditEvent.of("resident.read", "resident", resident.id(), resident.communityCode()));
+        return resident;
     }
 }

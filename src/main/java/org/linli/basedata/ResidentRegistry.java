@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
 import org.linli.basedata.People.Household;
 import org.linli.basedata.People.Resident;
 import org.linli.basedata.People.ResidentTag;
@@ -28,25 +30,29 @@ public class ResidentRegistry {
     private final BaseDataProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     ResidentRegistry(ResidentRepository residents, HouseholdRepository households, PlaceRegistry places,
-            BaseDataProperties properties, Clock clock, ApplicationEventPublisher events) {
+            BaseDataProperties properties, Clock clock, ApplicationEventPublisher events, AuditLog audit) {
         this.residents = residents;
         this.households = households;
         this.places = places;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
     public long registerHousehold(RegisterHouseholdCommand command) {
-        places.address(command.addressId());
+        AddressView address = places.address(command.addressId());
         if (households.existsByHouseholdNo(command.householdNo())) {
             throw BaseDataProblems.duplicateHousehold(command.householdNo());
         }
-        return households.save(new Household(null, command.householdNo(), command.addressId(),
+        long id = households.save(new Household(null, command.householdNo(), command.addressId(),
                 command.incomePerCapita(), clock.instant())).id();
+        audit.record(AuditEvent.of("household.registered", "household", id, address.communityCode()));
+        return id;
     }
 
     @Transactional
@@ -71,7 +77,9 @@ public class ResidentRegistry {
                 String.valueOf(idCard.gender()), hash, idCard.masked(), idCard.birthDate(), command.phone(),
                 command.disabilityLevel(), command.hukouType().name(), command.livingAlone(), tags, null, now, now));
         events.publishEvent(new ResidentChanged(saved.id(), "registered"));
-        return view(saved);
+        ResidentView view = view(saved);
+        audit.record(AuditEvent.of("resident.registered", "resident", saved.id(), view.communityCode()));
+        return view;
     }
 
     @Transactional(readOnly = true)

@@ -85,6 +85,12 @@ public class DeliberationQueries {
         return rounds.votes(round.id());
     }
 
+    /** The votes {@code userId} cast: their own data, for their export. */
+    @Transactional(readOnly = true)
+    public List<CastVote> votesOf(String userId) {
+        return rounds.votesOf(userId);
+    }
+
     @Transactional(readOnly = true)
     public Balance points(String userId, CurrentUser user) {
         if (!userId.equals(user.id()) && !user.isStaff()) {
@@ -132,6 +138,9 @@ public class DeliberationQueries {
     }
 
     public record CommentView(int roundNumber, String author, String text, Instant createdAt) {
+    }
+
+    public record CastVote(String topicNumber, int roundNumber, String option, Instant votedAt) {
     }
 
     public record BoardEntry(String topicNumber, String title, String type, String status, int coSignCount,

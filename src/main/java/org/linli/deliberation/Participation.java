@@ -9,6 +9,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
 import org.linli.basedata.HouseholdDirectory;
 import org.linli.basedata.HouseholdDirectory.HouseholdPlace;
 import org.linli.deliberation.PointsLedger.Kind;
@@ -43,10 +45,13 @@ public class Participation {
     private final AsSystem asSystem;
     private final DeliberationProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
     Participation(TopicStore topics, RoundStore rounds, ParticipantStore participants, PointsLedger points,
             HouseholdDirectory households, CommentStore comments, SqlDialect dialect, RuntimeService runtimeService,
-            TaskService taskService, AsSystem asSystem, DeliberationProperties properties, Clock clock) {
+            TaskService taskService, AsSystem asSystem, DeliberationProperties properties, Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.topics = topics;
         this.rounds = rounds;
         this.participants = participants;
@@ -124,6 +129,9 @@ public class Participation {
             throw DeliberationProblems.unknownOption(optionId);
         }
         rounds.upsertVote(round.id(), household, optionId, user.id(), now);
+        // which option stays out of the log: the ballot is secret to everyone but the tally
+        audit.record(AuditEvent.of("vote.cast", DeliberationVariables.PROCESS_ID, topicNumber,
+                topics.load(topicNumber).communityCode()).detail("round " + round.roundNumber()));
         points.credit(user.id(), topicNumber, Kind.VOTE, "vote:" + round.id() + ":" + household,
                 properties.pointsPerVote(), now);
     }

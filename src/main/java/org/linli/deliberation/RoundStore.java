@@ -125,6 +125,16 @@ class RoundStore {
                         rs.getString("user_id"), instant(rs, "voted_at"))).list();
     }
 
+    /** The votes one person cast, every round (their own data, for the export). */
+    List<DeliberationQueries.CastVote> votesOf(String userId) {
+        return jdbc.sql("""
+                SELECT r.topic_number, r.round_number, o.label, v.voted_at
+                  FROM dlb_vote v JOIN dlb_round r ON r.id = v.round_id JOIN dlb_option o ON o.id = v.option_id
+                 WHERE v.user_id = ? ORDER BY v.voted_at""")
+                .param(userId).query((rs, n) -> new DeliberationQueries.CastVote(rs.getString("topic_number"),
+                        rs.getInt("round_number"), rs.getString("label"), instant(rs, "voted_at"))).list();
+    }
+
     private static Round round(ResultSet rs, int row) throws SQLException {
         return new Round(rs.getLong("id"), rs.getString("topic_number"), rs.getInt("round_number"),
                 Round.Status.valueOf(rs.getString("status")), instant(rs, "discussion_ends_at"),

@@ -40,7 +40,8 @@ class EligibilityController {
 
     @PostMapping("/offers/{matchId}/answer")
     MatchView answer(@PathVariable long matchId, @Valid @RequestBody AnswerRequest request) {
-        return outreach.answer(new AnswerOfferCommand(matchId, request.answer()), CurrentUser.get());
+        return outreach.answer(new AnswerOfferCommand(matchId, request.answer(), request.consent()),
+                CurrentUser.get());
     }
 
     @GetMapping("/residents/{residentId}/matches")
@@ -67,6 +68,7 @@ class EligibilityController {
     record AnswerRequest(
             @jakarta.validation.constraints.NotNull
             @jakarta.validation.constraints.Pattern(regexp = "confirm|decline|help",
-                    message = "must be confirm, decline or help") String answer) {
+                    message = "must be confirm, decline or help") String answer,
+            Boolean consent) {
     }
 }

@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
+import org.linli.basedata.AssistedChannel;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
 import org.linli.basedata.ResidentCircumstances;
@@ -45,10 +48,14 @@ public class PolicyOutreach {
     private final ResidentCircumstances circumstances;
     private final Notifications notifications;
     private final Clock clock;
+    private final AssistedChannel assistedChannel;
+    private final AuditLog audit;
 
     PolicyOutreach(MatchStore matches, RuntimeService runtimeService, TaskService taskService,
             IdentityService identityService, CaseAccess caseAccess, ResidentCircumstances circumstances,
-            Notifications notifications, Clock clock) {
+            Notifications notifications, Clock clock, AssistedChannel assistedChannel, AuditLog audit) {
+        this.assistedChannel = assistedChannel;
+        this.audit = audit;
         this.matches = matches;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -158,6 +165,13 @@ public class PolicyOutreach {
         if (!own && !clerk) {
             throw EligibilityProblems.offerNotFound(command.matchId());
         }
+        AuditEvent answered = AuditEvent.of("offer.answered", "offer", command.matchId(), match.communityCode())
+                .detail(command.answer());
+        if (!own) {
+            // a clerk answers for the resident (代办: by phone or at the counter), who consented
+            String resident = assistedChannel.check(user, match.residentId(), command.consent()).auditName();
+            answered = answered.onBehalfOf(resident, "assisted").because("resident consented");
+        }
         // access is checked above (own offer, or a clerk of the community); the engine query and completion run as
         // the system because the task may predate the resident's account link (then it is not assigned to them)
         Task task = match.processInstanceId() == null ? null : asSystem(() -> taskService.createTaskQuery()
@@ -169,6 +183,7 @@ public class PolicyOutreach {
             taskService.complete(task.getId(), Map.of(ANSWER, command.answer()));
             return null;
         });
+        audit.record(answered);
         return matches.match(command.matchId()).orElseThrow();
     }
 
@@ -188,6 +203,7 @@ public class PolicyOutreach {
     public record AnswerOfferCommand(long matchId,
             @jakarta.validation.constraints.NotNull
             @jakarta.validation.constraints.Pattern(regexp = "confirm|decline|help",
-                    message = "must be confirm, decline or help") String answer) {
+                    message = "must be confirm, decline or help") String answer,
+            Boolean consent) {
     }
 }

@@ -62,8 +62,12 @@ class GrievanceController {
                     + "and name the reporter by user id or phone number.")
     Filed file(@Valid @RequestBody FileRequest request) {
         CurrentUser user = CurrentUser.get();
-        FileGrievanceCommand command = user.isStaff() ? request.onBehalfOf(user.id()) : request.byResident(user.id());
-        String caseNumber = intake.file(command);
+        String caseNumber;
+        if (request.onBehalfOf() != null) {
+            caseNumber = intake.fileForResident(request.forResident(user.id()), user, request.consent());
+        } else {
+            caseNumber = intake.file(user.isStaff() ? request.byStaff(user.id()) : request.byResident(user.id()));
+        }
         return new Filed(caseNumber, "/api/grievances/" + caseNumber);
     }
 
@@ -114,7 +118,9 @@ class GrievanceController {
             @NotBlank @Size(max = 4000) String description,
             @NotBlank String communityCode,
             Long addressId,
-            @Size(max = 200) String addressText) {
+            @Size(max = 200) String addressText,
+            @Size(max = 64) String onBehalfOf,
+            Boolean consent) {
 
         FileGrievanceCommand byResident(String userId) {
             return new FileGrievanceCommand(channel == Channel.API ? Channel.API : Channel.PORTAL, userId, reporterName,
@@ -122,7 +128,14 @@ class GrievanceController {
                     addressId, addressText);
         }
 
-        FileGrievanceCommand onBehalfOf(String staffId) {
+        /** A clerk files for a resident with an account, who consented (代办): the resident follows the case. */
+        FileGrievanceCommand forResident(String clerkId) {
+            return new FileGrievanceCommand(channel == null ? Channel.COUNTER : channel, onBehalfOf, reporterName,
+                    reporterPhone, clerkId, category, subCategory, urgencyOrNormal(), description, communityCode,
+                    addressId, addressText);
+        }
+
+        FileGrievanceCommand byStaff(String staffId) {
             return new FileGrievanceCommand(channel == null ? Channel.HOTLINE : channel, reporterUserId, reporterName,
                     reporterPhone, staffId, category, subCategory, urgencyOrNormal(), description, communityCode,
                     addressId, addressText);

@@ -6,11 +6,16 @@ import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
+import org.linli.audit.AuditEvent;
+import org.linli.audit.AuditLog;
+import org.linli.basedata.AssistedChannel;
+import org.linli.basedata.AssistedChannel.Assisted;
 import org.linli.basedata.PlaceRegistry;
 import org.linli.basedata.PlaceRegistry.AddressView;
 import org.linli.grievance.GrievanceCatalogue.Category;
 import org.linli.grievance.GrievanceCatalogue.Channel;
 import org.linli.security.CaseAccess;
+import org.linli.security.CurrentUser;
 import org.linli.security.LinliGroups;
 import org.linli.security.LinliGroups.OrgLevel;
 import org.springframework.stereotype.Service;
@@ -34,10 +39,15 @@ public class GrievanceIntake {
     private final CaseAccess caseAccess;
     private final GrievanceProperties properties;
     private final Clock clock;
+    private final AssistedChannel assistedChannel;
+    private final AuditLog audit;
 
     GrievanceIntake(RuntimeService runtimeService, IdentityService identityService, PlaceRegistry places,
             GrievanceCaseRepository cases, CaseEventRepository events, CaseNumbers caseNumbers,
-            GrievanceNotifier notifier, CaseAccess caseAccess, GrievanceProperties properties, Clock clock) {
+            GrievanceNotifier notifier, CaseAccess caseAccess, GrievanceProperties properties, Clock clock,
+            AssistedChannel assistedChannel, AuditLog audit) {
+        this.assistedChannel = assistedChannel;
+        this.audit = audit;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.places = places;
@@ -57,6 +67,20 @@ public class GrievanceIntake {
                 .setVariables(GrievanceVariables.of(command))
                 .executeWithVariablesInReturn()
                 .getVariables().get(GrievanceHandlingVariables.CASE_NUMBER);
+    }
+
+    /**
+     * A clerk files for a resident who asked them to (代办, at the counter or on the hotline): checked first, then
+     * filed like any grievance; the audit log names the resident it was filed for and the consent.
+     */
+    @Transactional
+    public String fileForResident(FileGrievanceCommand command, CurrentUser clerk, Boolean consent) {
+        Assisted resident = assistedChannel.check(clerk, command.reporterUserId(), consent);
+        String caseNumber = file(command);
+        audit.record(AuditEvent.of("grievance.filed", GrievanceHandlingVariables.PROCESS_ID, caseNumber,
+                resident.communityCode()).onBehalfOf(resident.userId(), command.channel().name().toLowerCase())
+                .because("resident consented"));
+        return caseNumber;
     }
 
     /** Registers the case of a starting process instance: checks the input, numbers and stores it. */
@@ -90,10 +114,22 @@ public class GrievanceIntake {
         String communityGroup = LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode);
         caseAccess.grantRead(processInstanceId, communityGroup);
         events.save(CaseEvent.visible(grievance.caseNumber(), now, "RECEIVED", command.filedBy(),
-                "已通过" + command.channel().label() + "收到您反映的" + category.label() + "问题，正在核实"));
+                "已通过" + command.channel().label() + "收到您反映的" + category.label() + "问题，正在核实"
+                        + assistedBy(command.filedBy(), reporterUserId)));
         notifier.reporters(grievance, "已收到您的诉求", "诉求编号 " + grievance.caseNumber() + "，我们将尽快核实办理。");
         return new RegisteredCase(grievance.caseNumber(), reporterUserId, addressText, communityGroup,
                 LinliGroups.SUPERVISORS);
+    }
+
+    /** "（由王芳代为提交）" when someone filed for the reporter (代办), else nothing. */
+    private String assistedBy(String filedBy, String reporterUserId) {
+        if (filedBy == null || reporterUserId == null || filedBy.equals(reporterUserId)) {
+            return "";
+        }
+        org.camunda.bpm.engine.identity.User clerk = identityService.createUserQuery().userId(filedBy).singleResult();
+        String name = clerk == null ? filedBy
+                : (clerk.getLastName() == null ? "" : clerk.getLastName()) + clerk.getFirstName();
+        return "（由" + name + "代为提交）";
     }
 
     private String addressText(FileGrievanceCommand command, String communityCode) {

@@ -13,6 +13,7 @@ import org.linli.grievance.GrievanceCatalogue.Channel;
 import org.linli.grievance.GrievanceCatalogue.Urgency;
 import org.linli.grievance.GrievanceQueries.CaseView;
 import org.linli.grievance.GrievanceQueries.TimelineEntry;
+import org.linli.basedata.Masking;
 import org.linli.security.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -110,7 +111,7 @@ class Open311Controller {
         request.put("status_notes", timeline.isEmpty() ? c.statusLabel() : timeline.get(timeline.size() - 1).text());
         request.put("service_name", c.categoryLabel());
         request.put("service_code", c.category());
-        request.put("description", c.description());
+        request.put("description", Masking.freeText(c.description()));
         request.put("agency_responsible", c.handlerGroup());
         request.put("requested_datetime", c.createdAt());
         request.put("updated_datetime", c.updatedAt());
