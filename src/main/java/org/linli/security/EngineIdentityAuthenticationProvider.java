@@ -15,13 +15,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * that the API, Tasklist and the engine REST API share one set of users and groups.
  * Each Camunda group becomes an authority {@code GROUP_<id>}.
  */
-class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
+public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
+    public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
     private final IdentityService identityService;
 
-    EngineIdentityAuthenticationProvider(IdentityService identityService) {
+    public EngineIdentityAuthenticationProvider(IdentityService identityService) {
         this.identityService = identityService;
     }
 
