@@ -33,9 +33,18 @@ try {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   };
   const go = async (hash) => {
-    await page.evaluate((h) => { document.body.dataset.ready = 'false'; location.hash = h; }, hash);
+    await page.evaluate((h) => {
+      document.body.dataset.ready = 'false';
+      if (location.hash === h) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else location.hash = h;
+    }, hash);
     await ready();
   };
+  // after a click that changes the page
+  const arrived = async (name) => {
+    await page.waitForSelector(`body[data-page="${name}"][data-ready="true"]`, { timeout: 30000 });
+  };
+  const submitButton = () => page.getByRole('button', { name: '提交', exact: true });
   // what a resident at 360 px and a screen reader user need on every page
   const shot = async (name) => {
     await page.waitForTimeout(150);
@@ -75,15 +84,19 @@ try {
   await shot('02-home');
 
   await page.getByRole('link', { name: /我要反映/ }).click();
-  await ready();
-  await page.getByRole('button', { name: '提交' }).click();
+  await arrived('file');
+  await submitButton().click();
   await page.waitForSelector('.fjs-form-field-error');
   const emptyErrors = await page.$$eval('.fjs-form-field-error', (es) => es.map((e) => e.textContent.trim()).filter(Boolean));
-  const focusedAfterErrors = await page.evaluate(() => document.activeElement.closest('.fjs-has-errors') !== null);
+  const focusedAfterErrors = await page.waitForFunction(() => document.activeElement
+    && document.activeElement.closest('.fjs-has-errors') !== null, null, { timeout: 3000 }).then(() => true, () => false);
   await shot('03-file-errors');
 
   const description = `楼道灯坏了一周，晚上很黑（门户测试 ${Date.now()}）`;
-  await page.click('.fjs-form-field-select .fjs-select-display');
+  // focus went to the first wrong field, the category, which opens its list; a mouse click would close it
+  if (!(await page.locator('.fjs-dropdownlist').isVisible())) {
+    await page.click('.fjs-form-field-select .fjs-select-display');
+  }
   await page.click('.fjs-dropdownlist-item:has-text("环境卫生")');
   await page.getByLabel('问题描述').fill(description);
   // the first answer is lost on the way back: the server has filed, the page sees a network error
@@ -99,7 +112,7 @@ try {
     }
     return route.continue();
   });
-  await page.getByRole('button', { name: '提交' }).click();
+  await submitButton().click();
   await submitted();
   await page.unroute('**/portal/api/grievances');
   const filedText = await page.textContent('.status');
@@ -107,7 +120,7 @@ try {
   await shot('04-filed');
 
   await page.getByRole('link', { name: '查看办理进度' }).click();
-  await ready();
+  await arrived('grievances');
   const timelineFiled = await page.textContent('ol.timeline');
   await shot('05-timeline');
   await go('#/grievances');
@@ -120,17 +133,19 @@ try {
   // ---------------------------------------------------------------------------------------------------- phase 2
   await go(`#/grievances/${caseNumber}`);
   await page.getByRole('link', { name: '评价办理结果' }).click();
-  await ready();
+  await arrived('tasks');
   const rateForm = await page.textContent('.form-holder');
   await page.getByLabel(/满意度/).fill('6');
-  await page.getByRole('button', { name: '提交' }).click();
+  await submitButton().click();
   await page.waitForSelector('.fjs-form-field-error:has-text("不能大于")');
   const rateError = await page.textContent('.fjs-has-errors .fjs-form-field-error');
   await shot('06-rate-errors');
   await page.getByLabel(/满意度/).fill('5');
-  await page.getByLabel('问题已解决').check();
   await page.getByLabel('评价意见').fill('修得很快，谢谢');
-  await page.getByRole('button', { name: '提交' }).click();
+  await page.waitForTimeout(400); // form-js applies typed text after a short debounce
+  await page.getByLabel('问题已解决').click();
+  await page.waitForFunction(() => document.querySelector('.fjs-form-field-checkbox input').checked);
+  await submitButton().click();
   await submitted();
   await shot('07-rated');
   await go(`#/grievances/${caseNumber}`);
@@ -142,7 +157,7 @@ try {
   await page.waitForSelector('#vote .fjs-form-field-radio');
   await shot('09-vote');
   await page.locator('#vote label.fjs-form-field-label', { hasText: '同意' }).first().click();
-  await page.getByRole('button', { name: '投票' }).click();
+  await page.getByRole('button', { name: '投票', exact: true }).click();
   await submitted();
   const voteStatus = await page.textContent('#vote ~ .status');
   await shot('10-voted');
@@ -161,11 +176,11 @@ try {
   await go('#/offers');
   await shot('13-offers');
   await page.getByRole('link', { name: '答复是否申请' }).first().click();
-  await ready();
+  await arrived('tasks');
   const offerForm = await page.textContent('.form-holder');
   await shot('14-offer-form');
   await page.locator('label', { hasText: '暂不申请' }).click();
-  await page.getByRole('button', { name: '提交' }).click();
+  await submitButton().click();
   await submitted();
   await shot('15-offer-answered');
   await go('#/offers');

@@ -40,6 +40,18 @@ function speakChinese(form) {
   }
 }
 
+/** Moves focus to the first field with an error, once form-js has rendered the errors (a few frames at most). */
+function focusFirstError(container, frames) {
+  requestAnimationFrame(() => {
+    const first = container.querySelector('.fjs-has-errors input, .fjs-has-errors textarea');
+    if (first) {
+      first.focus({ preventScroll: false });
+    } else if (frames > 0) {
+      focusFirstError(container, frames - 1);
+    }
+  });
+}
+
 /**
  * Renders `schema` with `data` into `container`; answers { form, submit } where submit() validates and answers
  * the data, or null (errors shown, focus on the first wrong field).
@@ -50,6 +62,8 @@ export async function renderForm(container, schema, data = {}) {
   await form.importSchema(schema, data);
   speakChinese(form);
   container.querySelectorAll('.fjs-form').forEach((element) => element.setAttribute('novalidate', ''));
+  // phones show the digit keyboard for number fields (form-js renders them as text inputs)
+  container.querySelectorAll('.fjs-form-field-number input').forEach((input) => input.setAttribute('inputmode', 'decimal'));
   return {
     form,
     submit() {
@@ -57,13 +71,7 @@ export async function renderForm(container, schema, data = {}) {
       if (Object.keys(errors).length === 0) {
         return values;
       }
-      requestAnimationFrame(() => {
-        const first = container.querySelector('.fjs-has-errors input, .fjs-has-errors textarea, '
-          + '.fjs-has-errors .fjs-select-display, .fjs-has-errors [tabindex]');
-        if (first) {
-          first.focus();
-        }
-      });
+      focusFirstError(container, 10);
       return null;
     },
   };

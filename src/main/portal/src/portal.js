@@ -30,7 +30,7 @@ function page(title, ...content) {
   document.title = `${title} · 邻里居民服务`;
   const heading = h('h1', { tabindex: '-1' }, title);
   const back = location.hash && location.hash !== '#/' ? h('a', { href: '#/', class: 'back' }, '‹ 返回首页') : null;
-  main().replaceChildren(back, heading, ...content);
+  main().replaceChildren(...[back, heading, ...content].flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   heading.focus();
   document.body.dataset.page = (location.hash.replace(/^#\//, '').split('/')[0]) || 'home';
   document.body.dataset.ready = 'true';
@@ -119,13 +119,15 @@ function loginPage(message) {
       await get('/portal/api/me').catch(() => null); // fetches the CSRF cookie
       await request('POST', '/portal/login', { form: { username: user.value, password: password.value } });
       profile = await get('/portal/api/me');
-      location.hash = '#/';
-      route();
+      if (location.hash === '#/') route();
+      else location.hash = '#/'; // the hash change routes
+
     } catch (e) {
       line.textContent = e instanceof ApiError ? e.explain() : '网络异常，请稍后再试';
     }
   });
   page('居民登录', h('p', {}, '请用社区发给您的账号登录。'), form);
+  document.body.dataset.page = 'login';
 }
 
 async function homePage() {
@@ -173,7 +175,7 @@ async function grievancePage(caseNumber) {
   page(`诉求 ${grievance.caseNumber}`,
     h('p', {}, h('span', { class: `badge status-${grievance.status}` }, grievance.statusLabel)),
     h('dl', { class: 'facts' }, h('dt', {}, '问题'), h('dd', {}, grievance.description),
-      h('dt', {}, '地点'), h('dd', {}, grievance.addressText || '')),
+      h('dt', {}, '地点'), h('dd', {}, grievance.address || '')),
     rateTaskId ? h('a', { href: `#/tasks/${rateTaskId}`, class: 'button primary' }, '评价办理结果') : null,
     h('h2', {}, '办理进度'),
     h('ol', { class: 'timeline' }, timeline.map((entry) => h('li', {},
@@ -197,7 +199,7 @@ async function taskPage(taskId) {
 }
 
 const OFFER_STATES = {
-  matched: '已匹配', outreach: '正在办理', granted: '已享受', declined: '已放弃', rejected: '未获批准',
+  new: '待核实', outreach: '正在办理', lapsed: '已失效', granted: '已享受', declined: '已放弃', rejected: '未获批准',
   'no-answer': '未答复', 'not-verified': '核实不符', review: '复核中', stopped: '已停止',
 };
 
@@ -221,6 +223,8 @@ async function deliberationsPage() {
         t.outcome ? h('span', { class: 'text' }, `结果：${t.outcome}`) : null,
         h('span', { class: 'meta' }, t.topicNumber))))));
 }
+
+const ROUND_STATES = { DISCUSSION: '讨论中', VOTING: '投票中', CLOSED: '已结束' };
 
 /** A form-js schema for one vote: a radio of the round's options (no .form file: options differ per round). */
 function voteSchema(round) {
@@ -257,7 +261,8 @@ async function topicPage(topicNumber) {
       h('dt', {}, '联署'), h('dd', {}, `${topic.coSignCount} / ${topic.coSignThreshold} 户`)),
     coSign, line,
     topic.outcome ? h('p', { class: 'outcome' }, `协商结果：${topic.outcome}`) : null,
-    topic.rounds.map((r) => h('section', { class: 'round' }, h('h2', {}, `第 ${r.roundNumber} 轮 · ${r.status}`),
+    topic.rounds.map((r) => h('section', { class: 'round' },
+      h('h2', {}, `第 ${r.roundNumber} 轮 · ${ROUND_STATES[r.status] || r.status}`),
       r.summary ? h('p', {}, r.summary) : null, r.result ? h('p', {}, `结果：${r.result}`) : null)),
     round && round.status === 'VOTING' && topic.myHouseholdParticipates ? [voteHolder, voteLine] : null,
     h('h2', {}, '讨论意见'),
