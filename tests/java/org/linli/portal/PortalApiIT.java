@@ -117,8 +117,10 @@ class PortalApiIT {
         assertThat(json.readTree(again.body())).isEqualTo(json.readTree(rated.body()));
         assertProblem(liu.post(tasksPath + "/submission", "{\"rating\":1,\"solved\":false}", key), 409, "PTL-002");
         assertProblem(liu.post(tasksPath + "/submission", "{\"rating\":1,\"solved\":false}", key()), 404, "PTL-003");
-        assertThat(jdbc.queryForObject("SELECT rating FROM grv_case WHERE case_number = ?", Integer.class, caseNumber))
-                .isEqualTo(4);
+        // the rating is recorded by the process's next (asynchronous) step
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT rating FROM grv_case WHERE case_number = ?", Integer.class, caseNumber), rating -> rating != null
+                && rating == 4);
     }
 
     @Test
