@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,7 +35,8 @@ class FormData {
     private final Validator validator;
 
     FormData(ObjectMapper json, Validator validator) {
-        this.json = json;
+        // a form submits its display fields too (measures, policyName...): only the record's fields are read
+        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.validator = validator;
     }
 
