@@ -160,6 +160,29 @@ class PortalApiIT {
                 .isEqualTo("grievance-handling-report");
     }
 
+    @Test
+    void aResidentProposesATopicOnceAndSeesItOnTheBoard() throws Exception {
+        PortalSession liu = PortalSession.loggedIn(port, "liu.yang");
+        String title = "楼下增设快递柜 " + UUID.randomUUID().toString().substring(0, 6);
+        String body = """
+                {"title":"%s","description":"快递经常堆在楼道","topicType":"public-space","communityCode":"xh01",
+                 "affectedArea":"xh01-01/幸福路12号/3"}""".formatted(title);
+        String key = key();
+        HttpResponse<String> proposed = liu.post("/portal/api/deliberations", body, key);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String topic = json.readTree(proposed.body()).get("topicNumber").asText();
+        assertThat(json.readTree(liu.post("/portal/api/deliberations", body, key).body()).get("topicNumber").asText())
+                .as("a retry proposes nothing new").isEqualTo(topic);
+
+        JsonNode view = json.readTree(liu.get("/portal/api/deliberations/" + topic).body());
+        assertThat(view.get("proposedByMe").asBoolean()).isTrue();
+        assertThat(view.get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(liu.get("/portal/api/deliberations").body()).contains(topic);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dlb_topic WHERE title = ?", Integer.class, title))
+                .isEqualTo(1);
+        assertProblem(liu.post("/portal/api/deliberations", "{\"title\":\"\"}", key()), 400, "API-400");
+    }
+
     private String fileAndHandle(PortalSession resident, String description) throws Exception {
         HttpResponse<String> filed = resident.post("/portal/api/grievances", fileBody(description), key());
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
