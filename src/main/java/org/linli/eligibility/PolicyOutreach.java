@@ -66,7 +66,7 @@ public class PolicyOutreach {
         this.clock = clock;
     }
 
-    static String businessKey(long matchId) {
+    public static String businessKey(long matchId) {
         return "ELG-" + matchId;
     }
 

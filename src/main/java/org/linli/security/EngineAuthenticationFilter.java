@@ -15,11 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Hands the authenticated API user to the engine for the length of the request, so that engine
  * authorizations apply to everything the API does on the user's behalf.
  */
-class EngineAuthenticationFilter extends OncePerRequestFilter {
+public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
 
-    EngineAuthenticationFilter(IdentityService identityService) {
+    public EngineAuthenticationFilter(IdentityService identityService) {
         this.identityService = identityService;
     }
 

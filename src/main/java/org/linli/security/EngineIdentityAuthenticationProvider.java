@@ -12,11 +12,11 @@ import org.springframework.security.core.Authentication;
  * Each Camunda group becomes an authority {@code GROUP_<id>} (zero-setup run; under profile {@code keycloak}
  * the API takes bearer tokens instead).
  */
-class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
+public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
 
-    EngineIdentityAuthenticationProvider(IdentityService identityService) {
+    public EngineIdentityAuthenticationProvider(IdentityService identityService) {
         this.identityService = identityService;
     }
 

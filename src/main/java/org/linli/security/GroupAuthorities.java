@@ -12,9 +12,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * service: its own tables in the zero-setup run, the Keycloak realm (through the plugin's cache) under profile
  * {@code keycloak}. Every way of logging in ends here, so the API, the webapps and the engine agree on groups.
  */
-final class GroupAuthorities {
+public final class GroupAuthorities {
 
-    static final String PREFIX = "GROUP_";
+    public static final String PREFIX = "GROUP_";
 
     private GroupAuthorities() {
     }

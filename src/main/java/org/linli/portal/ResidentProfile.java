@@ -1,0 +1,45 @@
+package org.linli.portal;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.linli.basedata.ResidentCircumstances;
+import org.linli.basedata.ResidentRegistry;
+import org.linli.basedata.ResidentView;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who the logged-in resident is and where they are registered (the portal's greeting and default place). */
+@Service
+class ResidentProfile {
+
+    private final IdentityService identityService;
+    private final ResidentCircumstances circumstances;
+    private final ResidentRegistry residents;
+
+    ResidentProfile(IdentityService identityService, ResidentCircumstances circumstances, ResidentRegistry residents) {
+        this.identityService = identityService;
+        this.circumstances = circumstances;
+        this.residents = residents;
+    }
+
+    /** {@code address}, {@code communityCode} and {@code gridCode} are null for an account without base data. */
+    record Profile(String userId, String name, String address, String communityCode, String gridCode) {
+    }
+
+    @Transactional(readOnly = true)
+    Profile of(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        String name = user == null ? userId : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()));
+        Optional<ResidentView> resident = circumstances.residentOfAccount(userId).map(residents::resident);
+        return new Profile(userId, name.isBlank() ? userId : name,
+                resident.map(ResidentView::standardAddress).orElse(null),
+                resident.map(ResidentView::communityCode).orElse(null),
+                resident.map(ResidentView::gridCode).orElse(null));
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,84 @@
+package org.linli.portal;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+
+/** A browser-like portal session for tests: session cookie, CSRF cookie echoed in its header, form login. */
+final class PortalSession {
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    private PortalSession(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    static PortalSession anonymous(int port) throws Exception {
+        PortalSession session = new PortalSession(port);
+        session.get("/portal/index.html");
+        return session;
+    }
+
+    static PortalSession loggedIn(int port, String user) throws Exception {
+        PortalSession session = anonymous(port);
+        HttpResponse<String> login = session.login(user, "demo");
+        if (login.statusCode() != 204) {
+            throw new IllegalStateException("login of " + user + ": " + login.statusCode() + " " + login.body());
+        }
+        session.get("/portal/api/me"); // the CSRF token changes with the login; the page fetches the new one too
+        return session;
+    }
+
+    HttpResponse<String> login(String user, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri("/portal/login")).header("Content-Type",
+                "application/x-www-form-urlencoded").header(PortalSecurity.CSRF_HEADER, csrf())
+                .POST(BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, String json, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header(PortalSecurity.CSRF_HEADER, csrf()).POST(BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    /** A POST without the CSRF header, as a forged cross-site request would arrive. */
+    HttpResponse<String> postWithoutCsrf(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "forged-0001").POST(BodyPublishers.ofString(json)));
+    }
+
+    private String csrf() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(PortalSecurity.CSRF_COOKIE)).map(HttpCookie::getValue)
+                .reduce((first, last) -> last).orElse("");
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.header("Accept", "application/json, application/problem+json").build(),
+                BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
