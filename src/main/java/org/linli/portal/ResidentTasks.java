@@ -109,7 +109,7 @@ class ResidentTasks {
                 FormData.OfferAnswer answer = formData.read(data, FormData.OfferAnswer.class);
                 long matchId = ((Number) asSystem(() -> taskService.getVariable(taskId,
                         PolicyOutreachVariables.MATCH_ID))).longValue();
-                policyOutreach.answer(new AnswerOfferCommand(matchId, answer.answer()), user);
+                policyOutreach.answer(new AnswerOfferCommand(matchId, answer.answer(), null), user);
             }
         }
         Map<String, Object> done = new LinkedHashMap<>();
