@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
@@ -29,6 +30,15 @@ class PlatformIT {
 
     @Autowired
     AuthorizationService authorizationService;
+
+    /**
+     * Wrong passwords count towards the engine's login delay for that user; other test classes in this context
+     * log in as wang.fang right after, so her account is unlocked again.
+     */
+    @AfterEach
+    void forgetFailedLogins() {
+        identityService.unlockUser("wang.fang");
+    }
 
     @Test
     void engineRestRefusesAnonymousCallers() {
