@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,7 @@ public final class TestBroker {
 
     private static Process process;
     private static int port;
+    private static Path dir;
 
     private TestBroker() {
     }
@@ -31,9 +33,29 @@ public final class TestBroker {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /**
+     * Stops the broker the way an operator restarts it (SIGTERM: Mosquitto writes its persistence file) and starts
+     * it again on the same port and persistence directory, so persistent sessions and queued QoS 1 messages survive.
+     */
+    public static synchronized void restart() {
+        url();
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Mosquitto did not stop within 15 s");
+            }
+            launch();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void start() {
         try {
-            Path dir = Files.createTempDirectory("linli-mosquitto-");
+            dir = Files.createTempDirectory("linli-mosquitto-");
             port = freePort();
             Path config = dir.resolve("mosquitto.conf");
             Files.writeString(config, String.join("\n",
@@ -47,13 +69,17 @@ public final class TestBroker {
                     "log_type error",
                     "log_type warning",
                     ""));
-            process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            awaitListening(dir);
+            launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroy()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Mosquitto (install it: apt-get install mosquitto)", e);
         }
+    }
+
+    private static void launch() throws IOException {
+        process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+        awaitListening();
     }
 
     private static String binary() {
@@ -65,7 +91,7 @@ public final class TestBroker {
                 .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse("mosquitto");
     }
 
-    private static void awaitListening(Path dir) throws IOException {
+    private static void awaitListening() throws IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
