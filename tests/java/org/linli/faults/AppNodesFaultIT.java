@@ -152,7 +152,7 @@ class AppNodesFaultIT {
             for (int i = 0; i < instances; i++) {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("fail", i < failing);
-                runtime.startProcessInstanceByKey("fault-jobs", "dbcut-" + i, variables);
+                runtime.startProcessInstanceByKey("fault-jobs", "jobs-" + i, variables);
             }
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
                 try {

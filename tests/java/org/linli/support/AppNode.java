@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
 /**
  * A second app node: the packaged jar ({@code target/linli.jar}, built by {@code package} before Failsafe runs) in its
  * own JVM, on this run's database — through a {@link PostgresProxy} that a test can cut — and this run's private
@@ -150,6 +155,10 @@ public final class AppNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the node and ends its MQTT session: otherwise the broker keeps the stopped node in the shared
+     * subscription and queues its share of every later event for it (docs/scaling.md), away from other tests.
+     */
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
@@ -162,6 +171,21 @@ public final class AppNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        endMqttSession();
         database.close();
+    }
+
+    private void endMqttSession() {
+        try {
+            MqttClient session = new MqttClient(TestBroker.url(), clientId, new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            options.setSessionExpiryInterval(0L);
+            session.connect(options);
+            session.disconnect();
+            session.close();
+        } catch (MqttException e) {
+            throw new IllegalStateException("Cannot end the MQTT session of " + clientId, e);
+        }
     }
 }
