@@ -53,6 +53,10 @@ class AlarmIngestionBenchmark {
     static final int STEADY_SECONDS = Integer.getInteger("bench.seconds", 20);
     static final int FLOOD_EVENTS = Integer.getInteger("bench.flood", 20_000);
     static final int RAW_MESSAGES = 20_000;
+    /** Offered loads of the load curve (events/s), each held for {@code bench.load.seconds}. */
+    static final String LOAD_RATES = System.getProperty("bench.load.rates", "100,200,400,800,1600");
+    static final int LOAD_SECONDS = Integer.getInteger("bench.load.seconds", 10);
+    static final String PLOT = System.getProperty("bench.plot", "docs/performance-mqtt.png");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -92,6 +96,8 @@ class AlarmIngestionBenchmark {
                 STEADY_RATE, STEADY_SECONDS);
         latencies.clear();
 
+        loadCurve(publisher, stream);
+
         long start = System.nanoTime();
         publish(publisher, stream, 0, FLOOD_EVENTS);
         awaitAllCommitted(300);
@@ -113,6 +119,33 @@ class AlarmIngestionBenchmark {
         assertThat(recorded).isEqualTo(publishedCount.get());
         publisher.disconnect().waitForCompletion();
         publisher.close();
+    }
+
+    /**
+     * Throughput and latency against offered load: each rate for a while, then everything committed before the next.
+     * Achieved = events / (first publish → last commit); the PNG goes next to docs/performance.md.
+     */
+    private void loadCurve(MqttAsyncClient publisher, DeviceStream stream) throws Exception {
+        LoadCurve curve = new LoadCurve();
+        for (String rateText : LOAD_RATES.split(",")) {
+            int rate = Integer.parseInt(rateText.strip());
+            int count = rate * LOAD_SECONDS;
+            latencies.clear();
+            long start = System.nanoTime();
+            publish(publisher, stream, rate, count);
+            awaitAllCommitted(300);
+            double achieved = count / ((lastCommitNanos.get() - start) / 1e9);
+            long[] sorted = sorted(latencies);
+            LoadCurve.Point point = new LoadCurve.Point(rate, achieved, percentile(sorted, 50) / 1e6,
+                    percentile(sorted, 99) / 1e6);
+            curve.add(point);
+            System.out.printf("BENCH alarm.load offered_per_s=%d achieved_per_s=%.0f p50_ms=%.0f p99_ms=%.0f events=%d%n",
+                    rate, point.achievedPerSecond(), point.p50Millis(), point.p99Millis(), count);
+        }
+        latencies.clear();
+        curve.save(java.nio.file.Path.of(PLOT), Runtime.getRuntime().availableProcessors() + " cores, "
+                + java.time.LocalDate.now());
+        System.out.println("alarm.load.plot: " + PLOT);
     }
 
     private void committed(DeviceEventsCommitted batch) {

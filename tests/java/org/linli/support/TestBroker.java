@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -21,24 +22,38 @@ import java.util.stream.Stream;
  */
 public final class TestBroker {
 
-    private static Process process;
-    private static int port;
+    private static Started shared;
 
     private TestBroker() {
     }
 
     public static synchronized String url() {
-        if (process == null || !process.isAlive()) {
-            start();
+        if (shared == null || !shared.process().isAlive()) {
+            shared = start(dir -> List.of("allow_anonymous true", "max_queued_messages 0",
+                    "max_inflight_messages 0"));
         }
-        return "tcp://127.0.0.1:" + port;
+        return shared.url();
     }
 
-    private static void start() {
-        Started started = start(dir -> List.of("allow_anonymous true", "max_queued_messages 0",
-                "max_inflight_messages 0"));
-        process = started.process();
-        port = started.port();
+    /**
+     * Stops the shared broker the way an operator restarts it (SIGTERM: Mosquitto writes its persistence file) and
+     * starts it again on the same port and persistence directory, so persistent sessions and queued QoS 1 messages
+     * survive.
+     */
+    public static synchronized void restart() {
+        url();
+        shared.process().destroy();
+        try {
+            if (!shared.process().waitFor(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Mosquitto did not stop within 15 s");
+            }
+            shared = launch(shared.port(), shared.dir());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -56,16 +71,20 @@ public final class TestBroker {
                     "log_type error",
                     "log_type warning"));
             lines.addAll(configuration.apply(dir));
-            Path config = dir.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n", lines) + "\n");
-            Process process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            awaitListening(process, port, dir);
-            return new Started(process, port, dir);
+            Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n", lines) + "\n");
+            return launch(port, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Mosquitto (install it: apt-get install mosquitto)", e);
         }
+    }
+
+    private static Started launch(int port, Path dir) throws IOException {
+        Process process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        awaitListening(process, port, dir);
+        return new Started(process, port, dir);
     }
 
     /** A running private broker. */

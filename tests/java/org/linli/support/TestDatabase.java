@@ -53,6 +53,14 @@ public final class TestDatabase {
         return USER;
     }
 
+    public static String host() {
+        return HOST;
+    }
+
+    public static int port() {
+        return Integer.parseInt(PORT);
+    }
+
     private static String createForIde() {
         for (String stale : query("SELECT datname FROM pg_database WHERE datname LIKE 'linli_ide_%'")) {
             execute("DROP DATABASE IF EXISTS " + stale + " WITH (FORCE)");

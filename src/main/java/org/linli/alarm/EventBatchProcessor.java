@@ -1,5 +1,8 @@
 package org.linli.alarm;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +17,7 @@ import org.linli.basedata.DeviceSites.DeviceSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * redelivery finds its event id recorded and changes nothing.
  *
  * <p>If the batch fails (a conflict with another node, a bad event), each device's events are retried alone;
- * events that keep failing are recorded as FAILED and dead-lettered so they never block the topic. If even that
- * cannot commit (the database is down), {@link #process} throws and the caller retries the whole batch later.
+ * events that keep failing are recorded as FAILED and dead-lettered so they never block the topic. If the database
+ * cannot be reached (no connection, a connection dropped), no event is to blame: {@link #process} throws at once and
+ * the caller retries the whole batch later — an outage never turns events into FAILED ones (AppNodesFaultIT).
  */
 @Component
 class EventBatchProcessor {
@@ -77,6 +82,9 @@ class EventBatchProcessor {
             try {
                 committed.addAll(transactions.execute(status -> apply(byDevice.values())));
             } catch (RuntimeException batchFailure) {
+                if (databaseUnreachable(batchFailure)) {
+                    throw batchFailure;
+                }
                 log.debug("Batch of {} devices failed, retrying each alone", byDevice.size(), batchFailure);
                 byDevice.values().forEach(device -> committed.addAll(applyAlone(device, rejected)));
             }
@@ -91,6 +99,9 @@ class EventBatchProcessor {
             try {
                 return transactions.execute(status -> apply(List.of(device)));
             } catch (RuntimeException e) {
+                if (databaseUnreachable(e)) {
+                    throw e; // devices committed alone so far are recognised as redeliveries when the batch comes back
+                }
                 last = e;
                 pause(attempt * 50L);
             }
@@ -152,6 +163,18 @@ class EventBatchProcessor {
         records.recordEvents(toRecord);
         result.addAll(toRecord);
         return result;
+    }
+
+    /** A lost or refused connection (Spring's resource failure, JDBC SQLSTATE class 08), not a bad event. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(long millis) {

@@ -12,8 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 from the security filters, in the same problem shape as every other API error. */
+/** 400, 401 and 403 from the security filters, in the same problem shape as every other API error. */
 final class ProblemSecurityHandlers {
 
     private ProblemSecurityHandlers() {
@@ -36,6 +37,12 @@ final class ProblemSecurityHandlers {
     static AccessDeniedHandler forbidden(ObjectMapper json) {
         return (request, response, e) -> write(json, response, Problems.of(HttpStatus.FORBIDDEN, "API-403", "无权操作",
                 "You are not allowed to do this."));
+    }
+
+    /** A URL the firewall refuses (";", "..", encoded "%" or "/", NUL...): 400 with the firewall's reason. */
+    static RequestRejectedHandler rejected(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, Problems.of(HttpStatus.BAD_REQUEST, "API-400",
+                "请求无效", e.getMessage()));
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)

@@ -1,7 +1,11 @@
 package org.linli.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -61,8 +65,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The data was changed or created by someone else at the same time; reload and try again.");
     }
 
+    /** {@code @Min}, {@code @NotBlank}... on request parameters and path variables. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, VALIDATION_CODE, "输入有误",
+                "Some parameters are missing or invalid.");
+        body.setProperty("errors", e.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", lastNode(violation.getPropertyPath()),
+                        "message", String.valueOf(violation.getMessage())))
+                .toList());
+        return body;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail internal(Exception e) {
+        if (isDataException(e)) {
+            LOG.debug("PostgreSQL refused a value", e);
+            return problem(HttpStatus.BAD_REQUEST, VALIDATION_CODE, "输入有误",
+                    "A value cannot be stored as given (e.g. text with a NUL character, a number out of range).");
+        }
         LOG.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_CODE, "系统错误",
                 "An unexpected error occurred. It has been logged.");
@@ -90,6 +111,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 status.is5xxServerError() ? "An unexpected error occurred." : "The request could not be processed: "
                         + status.getReasonPhrase() + ".");
         return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    /** SQLSTATE class 22, "data exception": the value itself is bad (found by MalformedInputFaultIT: a NUL byte). */
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

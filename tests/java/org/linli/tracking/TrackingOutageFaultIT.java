@@ -25,10 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Elasticsearch stops (the real node of this run, through bin/provision-elasticsearch), 1,000 cases start and a
  * quarter of them finish on the engine, which neither fails nor waits; Elasticsearch comes back and every one of
- * the 1,000 documents arrives with its final state.
+ * the 1,000 documents arrives with its final state. Part of the fault suite (*FaultIT, docs/performance.md): the
+ * engine is unaffected by an Elasticsearch outage, the index is complete after it.
  */
 @IntegrationTest
-class TrackingOutageIT {
+class TrackingOutageFaultIT {
 
     static final int CASES = 1_000;
 
@@ -69,7 +70,7 @@ class TrackingOutageIT {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("TrackingOutageIT: %d cases (%d completed) on the engine in %.1f s with Elasticsearch "
+            System.out.printf("TrackingOutageFaultIT: %d cases (%d completed) on the engine in %.1f s with Elasticsearch "
                     + "down%n", CASES, CASES / 4, seconds);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trk_outbox", Long.class))
                     .as("changes wait in the outbox").isGreaterThanOrEqualTo(CASES);
