@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +27,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.linli.basedata.HouseholdDirectory;
+import org.linli.basedata.IdCardNumber;
 import org.linli.basedata.PlaceCommands.CreateGridCommand;
 import org.linli.basedata.PlaceCommands.RegisterAddressCommand;
 import org.linli.basedata.PlaceRegistry;
+import org.linli.basedata.ResidentCircumstances;
+import org.linli.basedata.ResidentCommands.HukouType;
 import org.linli.basedata.ResidentCommands.RegisterHouseholdCommand;
+import org.linli.basedata.ResidentCommands.RegisterResidentCommand;
 import org.linli.basedata.ResidentRegistry;
 import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
@@ -72,6 +77,9 @@ class DeliberationApiIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ResidentCircumstances circumstances;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -237,6 +245,48 @@ class DeliberationApiIT {
     }
 
     /** A fresh grid with one building of {@code size} households (floor areas 60-119 m²), each with its login. */
+    @Test
+    void aClerkRecordsAResidentsVoteOnTheirBehalfOnlyWithTheirConsent() throws Exception {
+        Neighbourhood n = neighbourhood(2, "9");
+        String voter = n.users().get(0);
+        long household = jdbc.queryForObject("SELECT household_id FROM dlb_household_account WHERE user_id = ?",
+                Long.class, voter);
+        String first17 = "33010619500101" + ThreadLocalRandom.current().nextInt(100, 999);
+        long resident = residents.registerResident(new RegisterResidentCommand(household, "代办测试居民",
+                first17 + IdCardNumber.checkChar(first17), null, null, null, 0, HukouType.LOCAL_URBAN, false,
+                Set.of())).id();
+        circumstances.linkAccount(resident, voter);
+        Api clerk = Api.as(rest, "wang.fang");
+        ResponseEntity<String> proposed = clerk.post("/api/deliberations", """
+                {"title":"楼前空地改建健身角","description":"老人希望就近锻炼","topicType":"other","communityCode":"xh01",
+                 "affectedArea":[{"gridCode":"%s","road":"%s","building":"9"}]}""".formatted(n.grid(), n.road()));
+        assertThat(proposed.getStatusCode()).as(proposed.getBody()).isEqualTo(HttpStatus.CREATED);
+        String topic = json.readTree(proposed.getBody()).get("topicNumber").asText();
+        assertThat(clerk.post(path(topic, "screening"), """
+                {"outcome":"ACCEPT","topicType":"other","options":["同意","不同意"],"responsibleGroup":"dept-environment"}""")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        awaitRound(clerk, topic, "DISCUSSION");
+        fireTimer(topic, "Event_DiscussionEnds");
+        awaitRound(clerk, topic, "VOTING");
+        long yes = view(clerk, topic).at("/rounds/0/options/0/id").asLong();
+        String assisted = "{\"optionId\":" + yes + ",\"onBehalfOf\":\"" + voter + "\"%s}";
+
+        assertProblem(clerk.post(path(topic, "votes"), assisted.formatted("")), 400, "BD-021");
+        assertProblem(Api.as(rest, n.users().get(1)).post(path(topic, "votes"), assisted.formatted(",\"consent\":true")),
+                403, "BD-020");
+        assertThat(view(Api.as(rest, voter), topic).at("/rounds/0/myVote").asLong()).as("nothing counted yet").isZero();
+
+        ResponseEntity<String> voted = clerk.post(path(topic, "votes"), assisted.formatted(",\"consent\":true"));
+        assertThat(voted.getStatusCode()).as(voted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(view(Api.as(rest, voter), topic).at("/rounds/0/myVote").asLong()).isEqualTo(yes);
+        Map<String, Object> entry = jdbc.queryForMap(
+                "SELECT * FROM aud_entry WHERE action = 'vote.cast' AND object_id = ? ORDER BY seq DESC LIMIT 1", topic);
+        assertThat(entry).containsEntry("actor", "wang.fang").containsEntry("on_behalf_of", voter)
+                .containsEntry("reason", "resident consented");
+        assertThat(Api.as(rest, voter).get("/api/notifications").getBody()).contains("王芳代您在议题 " + topic);
+    }
+
     private Neighbourhood neighbourhood(int size, String building) {
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         String grid = "xh01-d" + suffix;

@@ -36,6 +36,9 @@ class DeliberationControllerTest {
     @MockitoBean
     DeliberationQueries queries;
 
+    @MockitoBean
+    AssistedVoting assistedVoting;
+
     @Test
     @WithMockUser(username = "liu.yang", authorities = "GROUP_residents")
     void proposeTurnsThePlacesIntoTheAffectedArea() throws Exception {

@@ -46,10 +46,11 @@ public class AssistedChannel {
                     "Acting on a resident's behalf needs their consent: set consent to true once they gave it.");
         }
         List<Assisted> found = jdbc.query("""
-                SELECT r.id, r.user_id, g.community_code FROM bd_resident r
+                SELECT r.id, r.user_id, g.community_code, r.household_id FROM bd_resident r
                   JOIN bd_household h ON h.id = r.household_id JOIN bd_address a ON a.id = h.address_id
                   JOIN bd_grid g ON g.code = a.grid_code
-                 WHERE\s""" + where, (rs, i) -> new Assisted(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                 WHERE\s""" + where, (rs, i) -> new Assisted(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4)),
                 resident);
         if (found.isEmpty() || !clerk.isIn(LinliGroups.orgGroup(OrgLevel.COMMUNITY, found.get(0).communityCode()))) {
             throw new ProblemException.NotFound("BD-022", "本社区无此居民",
@@ -58,8 +59,8 @@ public class AssistedChannel {
         return found.get(0);
     }
 
-    /** A resident a clerk acts for, with the community the act belongs to. */
-    public record Assisted(long residentId, String userId, String communityCode) {
+    /** A resident a clerk acts for, with the community the act belongs to and the resident's household. */
+    public record Assisted(long residentId, String userId, String communityCode, long householdId) {
 
         /** How the audit log names the resident: their account, else their resident id. */
         public String auditName() {

@@ -41,9 +41,12 @@ class DeliberationController {
     private final DeliberationIntake intake;
     private final Participation participation;
     private final DeliberationQueries queries;
+    private final AssistedVoting assistedVoting;
 
-    DeliberationController(DeliberationIntake intake, Participation participation, DeliberationQueries queries) {
+    DeliberationController(DeliberationIntake intake, Participation participation, DeliberationQueries queries,
+            AssistedVoting assistedVoting) {
         this.intake = intake;
+        this.assistedVoting = assistedVoting;
         this.participation = participation;
         this.queries = queries;
     }
@@ -94,9 +97,15 @@ class DeliberationController {
 
     @PostMapping("/{topicNumber}/votes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Vote for your household in the current round; voting again changes the vote until it closes")
+    @Operation(summary = "Vote for your household in the current round; voting again changes the vote until it closes. "
+            + "A clerk records a resident's vote with onBehalfOf (the resident's account) and consent (代办).")
     void vote(@PathVariable String topicNumber, @Valid @RequestBody VoteRequest request) {
-        participation.vote(topicNumber, request.optionId(), CurrentUser.get());
+        if (request.onBehalfOf() != null) {
+            assistedVoting.vote(topicNumber, request.optionId(), request.onBehalfOf(), request.consent(),
+                    CurrentUser.get());
+        } else {
+            participation.vote(topicNumber, request.optionId(), CurrentUser.get());
+        }
     }
 
     @PostMapping("/{topicNumber}/next-options")
@@ -171,7 +180,7 @@ class DeliberationController {
     record CommentRequest(@NotBlank @Size(max = 4000) String text) {
     }
 
-    record VoteRequest(@NotNull Long optionId) {
+    record VoteRequest(@NotNull Long optionId, @Size(max = 64) String onBehalfOf, Boolean consent) {
     }
 
     record OptionsRequest(@NotEmpty @Size(max = 10) List<String> options) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -115,7 +116,15 @@ public class Participation {
      */
     @Transactional
     public void vote(String topicNumber, long optionId, CurrentUser user) {
-        long household = householdOf(user);
+        castVote(topicNumber, optionId, householdOf(user), user.id(), event -> event);
+    }
+
+    /**
+     * Casts the vote of {@code household} as {@code voterId} (credited with the points when it is an account) and
+     * records it in the audit log as shaped by {@code audited}; answers the round's number.
+     */
+    int castVote(String topicNumber, long optionId, long household, String voterId,
+            UnaryOperator<AuditEvent> audited) {
         if (!participants.isHousehold(topicNumber, household)) {
             throw DeliberationProblems.notParticipant(topicNumber);
         }
@@ -128,12 +137,13 @@ public class Participation {
         if (rounds.options(round.id()).stream().noneMatch(o -> o.id() == optionId)) {
             throw DeliberationProblems.unknownOption(optionId);
         }
-        rounds.upsertVote(round.id(), household, optionId, user.id(), now);
+        rounds.upsertVote(round.id(), household, optionId, voterId, now);
         // which option stays out of the log: the ballot is secret to everyone but the tally
-        audit.record(AuditEvent.of("vote.cast", DeliberationVariables.PROCESS_ID, topicNumber,
-                topics.load(topicNumber).communityCode()).detail("round " + round.roundNumber()));
-        points.credit(user.id(), topicNumber, Kind.VOTE, "vote:" + round.id() + ":" + household,
+        audit.record(audited.apply(AuditEvent.of("vote.cast", DeliberationVariables.PROCESS_ID, topicNumber,
+                topics.load(topicNumber).communityCode()).detail("round " + round.roundNumber())));
+        points.credit(voterId, topicNumber, Kind.VOTE, "vote:" + round.id() + ":" + household,
                 properties.pointsPerVote(), now);
+        return round.roundNumber();
     }
 
     /** The clerk records who attended an on-site meeting of the current round (points, once per person and round). */

@@ -18,6 +18,7 @@ import org.linli.security.CaseAccess;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliGroups;
 import org.linli.security.LinliGroups.OrgLevel;
+import org.linli.security.UserNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,12 +42,14 @@ public class GrievanceIntake {
     private final Clock clock;
     private final AssistedChannel assistedChannel;
     private final AuditLog audit;
+    private final UserNames userNames;
 
     GrievanceIntake(RuntimeService runtimeService, IdentityService identityService, PlaceRegistry places,
             GrievanceCaseRepository cases, CaseEventRepository events, CaseNumbers caseNumbers,
             GrievanceNotifier notifier, CaseAccess caseAccess, GrievanceProperties properties, Clock clock,
-            AssistedChannel assistedChannel, AuditLog audit) {
+            AssistedChannel assistedChannel, AuditLog audit, UserNames userNames) {
         this.assistedChannel = assistedChannel;
+        this.userNames = userNames;
         this.audit = audit;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -126,10 +129,7 @@ public class GrievanceIntake {
         if (filedBy == null || reporterUserId == null || filedBy.equals(reporterUserId)) {
             return "";
         }
-        org.camunda.bpm.engine.identity.User clerk = identityService.createUserQuery().userId(filedBy).singleResult();
-        String name = clerk == null ? filedBy
-                : (clerk.getLastName() == null ? "" : clerk.getLastName()) + clerk.getFirstName();
-        return "（由" + name + "代为提交）";
+        return "（由" + userNames.displayName(filedBy) + "代为提交）";
     }
 
     private String addressText(FileGrievanceCommand command, String communityCode) {

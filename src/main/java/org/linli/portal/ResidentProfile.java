@@ -2,11 +2,10 @@ package org.linli.portal;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.linli.basedata.ResidentCircumstances;
 import org.linli.basedata.ResidentRegistry;
 import org.linli.basedata.ResidentView;
+import org.linli.security.UserNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,12 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ResidentProfile {
 
-    private final IdentityService identityService;
+    private final UserNames userNames;
     private final ResidentCircumstances circumstances;
     private final ResidentRegistry residents;
 
-    ResidentProfile(IdentityService identityService, ResidentCircumstances circumstances, ResidentRegistry residents) {
-        this.identityService = identityService;
+    ResidentProfile(UserNames userNames, ResidentCircumstances circumstances, ResidentRegistry residents) {
+        this.userNames = userNames;
         this.circumstances = circumstances;
         this.residents = residents;
     }
@@ -30,16 +29,10 @@ class ResidentProfile {
 
     @Transactional(readOnly = true)
     Profile of(String userId) {
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        String name = user == null ? userId : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()));
         Optional<ResidentView> resident = circumstances.residentOfAccount(userId).map(residents::resident);
-        return new Profile(userId, name.isBlank() ? userId : name,
+        return new Profile(userId, userNames.displayName(userId),
                 resident.map(ResidentView::standardAddress).orElse(null),
                 resident.map(ResidentView::communityCode).orElse(null),
                 resident.map(ResidentView::gridCode).orElse(null));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }
