@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,7 +125,10 @@ class PortalBrowserIT {
                 assertThat(Files.size(shots.resolve(name + ".png"))).as(name).isGreaterThan(5_000);
             }
         } finally {
-            browser.destroy();
+            // the script exits by itself once it has closed Chromium; only a hung one is stopped
+            if (!browser.waitFor(60, TimeUnit.SECONDS)) {
+                browser.destroy();
+            }
         }
         assertThat(browser.waitFor()).as(String.join("\n", output)).isZero();
     }

@@ -3,6 +3,7 @@ package org.linli.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,6 +31,9 @@ class PlatformIT {
 
     @Autowired
     AuthorizationService authorizationService;
+
+    @Autowired
+    CaseAccess caseAccess;
 
     /**
      * Wrong passwords count towards the engine's login delay for that user; other test classes in this context
@@ -103,6 +107,25 @@ class PlatformIT {
         assertThat(canAccess("chen.jun", "cockpit")).isTrue();
         assertThat(canAccess("liu.yang", "tasklist")).isFalse();
         assertThat(canAccess("admin", "admin")).isTrue();
+    }
+
+    @Test
+    void supervisorsReadTheCasesOfTheirOwnStreetOnly() {
+        String communityCase = "access-" + UUID.randomUUID();
+        String gridCase = "access-" + UUID.randomUUID();
+        caseAccess.grantRead(communityCase, "community-xh01");
+        caseAccess.grantRead(gridCase, "grid-xh02-01");
+
+        for (String instance : List.of(communityCase, gridCase)) {
+            assertThat(readsInstance("chen.jun", List.of("supervisors", "street-xh"), instance)).isTrue();
+            assertThat(readsInstance("other.street", List.of("supervisors", "street-yy"), instance)).isFalse();
+        }
+        assertThat(readsInstance("chen.jun", List.of("supervisors", "street-xh"), "access-never-granted")).isFalse();
+    }
+
+    private boolean readsInstance(String user, List<String> groups, String processInstanceId) {
+        return authorizationService.isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,
+                processInstanceId);
     }
 
     @Test

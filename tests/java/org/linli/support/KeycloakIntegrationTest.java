@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(TestKeycloak.RequiresKeycloak.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ThisContextsEngine.class)
 @ActiveProfiles({"postgres", "keycloak"})
 @ContextConfiguration(initializers = KeycloakInitializer.class)
 public @interface KeycloakIntegrationTest {

@@ -7,31 +7,44 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Service;
 
 /**
  * Lets the people working on one case read it in the engine (its variables on Tasklist's task cards and
- * forms), without opening every case to every worker: one grant per process instance and group.
+ * forms) and their supervisors see it in Cockpit, without opening every case to every worker: one grant per
+ * process instance and group.
  */
 @Service
 public class CaseAccess {
 
     private final AuthorizationService authorizationService;
     private final IdentityService identityService;
+    private final OrgHierarchy hierarchy;
 
-    CaseAccess(AuthorizationService authorizationService, IdentityService identityService) {
+    CaseAccess(AuthorizationService authorizationService, IdentityService identityService, OrgHierarchy hierarchy) {
         this.authorizationService = authorizationService;
         this.identityService = identityService;
+        this.hierarchy = hierarchy;
     }
 
     /**
-     * Grants {@code groupId} read access to one process instance. Runs as the system: the caller (a resident
-     * filing a grievance, a job) may not manage authorizations, but the case's own rules decide who works on it.
+     * Grants {@code groupId} read access to one process instance, and when it is a community or grid group also its
+     * street's group: supervisors see in Cockpit the cases of their street, and only those. Runs as the system: the
+     * caller (a resident filing a grievance, a job) may not manage authorizations, but the case's own rules decide
+     * who works on it.
      */
     public void grantRead(String processInstanceId, String groupId) {
-        if (authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
-                .resourceId(processInstanceId).groupIdIn(groupId).count() > 0) {
+        grant(processInstanceId, groupId);
+        hierarchy.streetAbove(groupId).ifPresent(street -> grant(processInstanceId,
+                LinliGroups.orgGroup(LinliGroups.OrgLevel.STREET, street)));
+    }
+
+    private void grant(String processInstanceId, String groupId) {
+        if (granted(processInstanceId, groupId)) {
             return;
         }
         Authentication caller = identityService.getCurrentAuthentication();
@@ -48,5 +61,24 @@ public class CaseAccess {
                 identityService.setAuthentication(caller);
             }
         }
+    }
+
+    /**
+     * Whether the group can already read the instance: stored, or saved earlier in the engine command that is still
+     * running (a delegate granting several groups; its inserts are flushed only when the command ends).
+     */
+    private boolean granted(String processInstanceId, String groupId) {
+        CommandContext command = Context.getCommandContext();
+        if (command != null) {
+            for (AuthorizationEntity pending : command.getDbEntityManager()
+                    .getCachedEntitiesByType(AuthorizationEntity.class)) {
+                if (pending.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
+                        && processInstanceId.equals(pending.getResourceId()) && groupId.equals(pending.getGroupId())) {
+                    return true;
+                }
+            }
+        }
+        return authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(processInstanceId).groupIdIn(groupId).count() > 0;
     }
 }

@@ -47,10 +47,12 @@ class RoleAuthorizations implements ApplicationRunner {
         grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(LinliGroups.SUPERVISORS, Resources.FILTER, ANY, Permissions.READ);
+        // instances: only those of their street, granted per case to the street group (CaseAccess)
         grant(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
-        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+                ProcessDefinitionPermissions.READ_HISTORY);
+        revokeOutdated(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK);
+        revokeOutdated(LinliGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
         grant(LinliGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(LinliGroups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         // streets and counties ask communities for reports through POST /api/reports (report feature)
@@ -67,6 +69,23 @@ class RoleAuthorizations implements ApplicationRunner {
         for (Resources resource : Resources.values()) {
             grant(LinliGroups.ADMINS, resource, ANY, Permissions.ALL);
         }
+    }
+
+    /** Takes back what an earlier version granted more widely (databases that already have it). */
+    private void revokeOutdated(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (existing == null) {
+            return;
+        }
+        for (Permission permission : permissions) {
+            existing.removePermission(permission);
+        }
+        authorizationService.saveAuthorization(existing);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
