@@ -16,7 +16,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 public class ThisContextsEngine implements BeforeAllCallback, BeforeEachCallback {
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) throws ClassNotFoundException {
+        // the test class's static setup first (ModelDeploymentIT writes a model before its context may start)
+        Class<?> testClass = context.getRequiredTestClass();
+        Class.forName(testClass.getName(), true, testClass.getClassLoader());
         register(context);
     }
 
