@@ -23,6 +23,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.linli.support.ChildProcess;
 import org.linli.support.TestBroker;
 
 /**
@@ -119,20 +120,8 @@ class DeviceBrokerAuthIT {
     }
 
     private static void account(Path file, String user, String password, boolean create) {
-        try {
-            List<String> command = create
-                    ? List.of("mosquitto_passwd", "-c", "-b", file.toString(), user, password)
-                    : List.of("mosquitto_passwd", "-b", file.toString(), user, password);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("mosquitto_passwd failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("mosquitto_passwd is missing (apt-get install mosquitto-clients?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ChildProcess.run(create
+                ? List.of("mosquitto_passwd", "-c", "-b", file.toString(), user, password)
+                : List.of("mosquitto_passwd", "-b", file.toString(), user, password));
     }
 }

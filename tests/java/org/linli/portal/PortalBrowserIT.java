@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.linli.eligibility.PolicyOutreach;
 import org.linli.support.Api;
+import org.linli.support.BrowserScript;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -68,7 +69,7 @@ class PortalBrowserIT {
         Path shots = Path.of("target", "portal-screenshots").toAbsolutePath();
         Files.createDirectories(shots);
 
-        Process browser = node("tests/browser/portal.mjs", "http://127.0.0.1:" + port, shots.toString(), topic);
+        Process browser = BrowserScript.start("tests/browser/portal.mjs", "http://127.0.0.1:" + port, shots.toString(), topic);
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(browser.getInputStream(),
                 StandardCharsets.UTF_8)); Writer in = browser.outputWriter(StandardCharsets.UTF_8)) {
@@ -135,7 +136,7 @@ class PortalBrowserIT {
 
     @Test
     void everyFormValidatesInChineseInThePortalsRenderer() throws Exception {
-        Process browser = node("tests/browser/forms.mjs", "http://127.0.0.1:" + port, "forms");
+        Process browser = BrowserScript.start("tests/browser/forms.mjs", "http://127.0.0.1:" + port, "forms");
         String out = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(browser.waitFor()).as(out).isZero();
         List<JsonNode> forms = new ArrayList<>();
@@ -177,18 +178,6 @@ class PortalBrowserIT {
             }
         }
         throw new AssertionError("The browser stopped before phase " + phase + ":\n" + String.join("\n", output));
-    }
-
-    private Process node(String script, String... args) throws Exception {
-        File browserDir = new File("tests/browser");
-        if (!new File(browserDir, "node_modules/playwright-core").isDirectory()) {
-            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(browserDir).inheritIO().start();
-            assertThat(install.waitFor()).as("npm ci in tests/browser").isZero();
-        }
-        List<String> command = new ArrayList<>(List.of("node", script));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** 张兰's disability living allowance (残疾人生活补贴), verified by the clerk: waiting for her answer. */

@@ -71,7 +71,7 @@ public final class AppNode implements AutoCloseable {
                     "--app.alarm.mqtt.client-id=" + clientId,
                     "--app.demo.enabled=false"));
             command.addAll(settings);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            process = ChildProcess.builder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             awaitReady(Duration.ofMinutes(8));
             return this;

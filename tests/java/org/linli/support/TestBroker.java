@@ -79,7 +79,7 @@ public final class TestBroker {
     }
 
     private static Started launch(int port, Path dir) throws IOException {
-        Process process = new ProcessBuilder(binary(), "-c", dir.resolve("mosquitto.conf").toString())
+        Process process = ChildProcess.builder(List.of(binary(), "-c", dir.resolve("mosquitto.conf").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
+import org.linli.support.BrowserScript;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -83,16 +84,8 @@ class DashboardBrowserIT {
     }
 
     private JsonNode runBrowser(Path screenshot) throws Exception {
-        File browserDir = new File("tests/browser");
-        if (!new File(browserDir, "node_modules/playwright-core").isDirectory()) {
-            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(browserDir).inheritIO().start();
-            assertThat(install.waitFor()).as("npm ci in tests/browser").isZero();
-        }
-        ProcessBuilder builder = new ProcessBuilder("node", "tests/browser/dashboard.mjs",
-                "http://127.0.0.1:" + port, "chen.jun", "demo", screenshot.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process = builder.start();
+        Process process = BrowserScript.start("tests/browser/dashboard.mjs",
+                "http://127.0.0.1:" + port, "chen.jun", "demo", screenshot.toString());
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as("browser run: " + out).isZero();
         List<String> lines = out.lines().filter(l -> l.startsWith("{")).toList();

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.linli.support.ChildProcess;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -110,9 +111,7 @@ class TrackingOutageFaultIT {
     /** Stops or starts this run's node the way bin/test started it. */
     static void provision(String command) throws IOException, InterruptedException {
         URI url = URI.create(System.getProperty("linli.test.es.url", "http://127.0.0.1:9200"));
-        ProcessBuilder builder = new ProcessBuilder("bin/provision-elasticsearch", command).inheritIO();
-        builder.environment().put("LINLI_ES_PORT", String.valueOf(url.getPort()));
-        Process process = builder.start();
-        assertThat(process.waitFor()).as("bin/provision-elasticsearch " + command).isZero();
+        ChildProcess.run(null, Map.of("LINLI_ES_PORT", String.valueOf(url.getPort())),
+                List.of("bin/provision-elasticsearch", command));
     }
 }
