@@ -15,12 +15,15 @@ public final class BrowserScript {
     private BrowserScript() {
     }
 
-    /** Starts the script; the caller reads its standard output (one JSON line per observation). */
+    /**
+     * Starts the script; the caller reads its standard output (one JSON line per observation) and may answer on its
+     * standard input, a pipe of its own.
+     */
     public static Process start(String script, String... args) throws IOException {
         installPackages();
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(args));
-        return ChildProcess.builder(command).redirectError(Redirect.INHERIT).start();
+        return ChildProcess.builder(command).redirectInput(Redirect.PIPE).redirectError(Redirect.INHERIT).start();
     }
 
     private static synchronized void installPackages() {
