@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * A resident whose name, phone and id-card number went into base data, a hotline grievance (its description quotes
- * all three), the engine's variables and history and the case index asks for erasure; the community approves in
- * Tasklist; afterwards no table of the application, no engine variable (plain or serialized) and no index document
- * holds any of the three, while the resident row and the case are still counted.
+ * all three), a clerk's Tasklist comment, a home visit (with a new phone number), the community's filed roster, the
+ * engine's variables and history and the case index asks for erasure; the community approves in Tasklist; afterwards
+ * no table, the application's or the engine's (text columns and stored bytes), and no index document holds any of
+ * them, while the resident row, the case and the roster's rows are still counted.
  */
 @IntegrationTest
 class PersonalDataErasureIT {
@@ -58,7 +60,8 @@ class PersonalDataErasureIT {
         long unique = System.nanoTime();
         String name = "欧阳" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (unique % 10)) + "删";
         String phone = "136" + String.format("%08d", unique % 100_000_000L);
-        String first17 = "33010619" + String.format("%02d", 50 + (int) (unique % 40)) + "0928" + "321";
+        // born in the 1950s: on the community's roster of elderly residents
+        String first17 = "33010619" + String.format("%02d", 50 + (int) (unique % 10)) + "0928" + "321";
         String idCard = first17 + IdCardNumber.checkChar(first17);
         Api clerk = Api.as(rest, "wang.fang");
 
@@ -77,6 +80,28 @@ class PersonalDataErasureIT {
         String caseNumber = json.readTree(filed.getBody()).get("caseNumber").asText();
         assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> indexed(caseNumber), d -> d.contains(caseNumber)))
                 .as("the index held the name before").contains(name);
+
+        // staff wrote the name and numbers elsewhere too: a Tasklist comment, a home visit, the filed roster
+        Task verify = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(caseNumber).singleResult(), t -> t != null);
+        ResponseEntity<String> comment = clerk.post("/engine-rest/task/" + verify.getId() + "/comment/create",
+                "{\"message\":\"已回电%s（%s），身份证%s核对无误\"}".formatted(name, phone, idCard));
+        assertThat(comment.getStatusCode().is2xxSuccessful()).as(comment.getBody()).isTrue();
+        String newPhone = "137" + String.format("%08d", (unique / 7) % 100_000_000L);
+        ResponseEntity<String> visit = Api.as(rest, "li.qiang").post("/api/home-visits", """
+                {"residentId":%d,"phone":"%s","movedOut":false,"disabilityLevel":0,"note":"%s本人在家，换了新号码"}"""
+                .formatted(resident, newPhone, name));
+        assertThat(visit.getStatusCode()).as(visit.getBody()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> roster = Api.as(rest, "chen.jun").post("/api/reports", """
+                {"reportType":"special-care-roster","period":"2026-10","deadline":"%s","communities":["xh01"]}"""
+                .formatted(Instant.now().plus(Duration.ofHours(2))));
+        assertThat(roster.getStatusCode()).as(roster.getBody()).isEqualTo(HttpStatus.CREATED);
+        String report = "RPT-" + json.readTree(roster.getBody()).get("id").asLong();
+        completeAs("wang.fang", reportTask(report, "Task_CompleteReport"), "{}");
+        completeAs("chen.jun", reportTask(report, "Task_ReviewReport"),
+                "{\"reviewDecision\":{\"value\":\"approve\"}}");
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> traces(name),
+                t -> t.contains("rpt_version.html"))).as("the submitted roster lists the person").isNotEmpty();
         assertThat(traces(name)).as("traces before erasure").isNotEmpty();
 
         // an unknown resident: a clear 404, and no request starts
@@ -97,13 +122,11 @@ class PersonalDataErasureIT {
         Task review = taskService.createTaskQuery().processInstanceId(instance).taskCandidateGroup("community-xh01")
                 .singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewErasure");
-        ResponseEntity<String> approved = clerk.post("/engine-rest/task/" + review.getId() + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":true},\"reviewNote\":{\"value\":\"已核实\"}}}");
-        assertThat(approved.getStatusCode().is2xxSuccessful()).as(approved.getBody()).isTrue();
+        completeAs("wang.fang", review, "{\"approved\":{\"value\":true},\"reviewNote\":{\"value\":\"已核实\"}}");
         await().atMost(Duration.ofSeconds(60)).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(instance).finished().count() == 1);
 
-        for (String personal : List.of(name, phone, idCard)) {
+        for (String personal : List.of(name, phone, idCard, newPhone)) {
             assertThat(traces(personal)).as("traces of %s", personal).isEmpty();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> indexed(caseNumber),
@@ -119,13 +142,24 @@ class PersonalDataErasureIT {
                 + " AND object_id = ?", Long.class, String.valueOf(resident))).isOne();
     }
 
-    /** Every place the text occurs: each text column of the application's tables and the engine's variable stores. */
+    private Task reportTask(String businessKey, String taskKey) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+    }
+
+    private void completeAs(String user, Task task, String variables) {
+        ResponseEntity<String> done = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
+                "{\"variables\":" + variables + "}");
+        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+    }
+
+    /** Every place the text occurs: each text column of every table, the application's and the engine's. */
     private List<String> traces(String text) {
         List<String> found = new java.util.ArrayList<>();
         List<Map<String, Object>> columns = jdbc.queryForList("""
                 SELECT table_name, column_name FROM information_schema.columns
                  WHERE table_schema = current_schema() AND data_type IN ('character varying', 'text', 'character')
-                   AND (table_name NOT LIKE 'act\\_%' OR table_name IN ('act_ru_variable', 'act_hi_varinst'))""");
+                   AND table_name NOT LIKE 'flyway%'""");
         for (Map<String, Object> column : columns) {
             String sql = "SELECT count(*) FROM " + column.get("table_name") + " WHERE " + column.get("column_name")
                     + " LIKE ?";
@@ -133,12 +167,12 @@ class PersonalDataErasureIT {
                 found.add(column.get("table_name") + "." + column.get("column_name"));
             }
         }
-        Long serialized = jdbc.queryForObject("""
-                SELECT count(*) FROM act_ge_bytearray WHERE (id_ IN (SELECT bytearray_id_ FROM act_ru_variable)
-                    OR id_ IN (SELECT bytearray_id_ FROM act_hi_varinst)) AND position(convert_to(?, 'UTF8') IN bytes_) > 0""",
-                Long.class, text);
-        if (serialized > 0) {
-            found.add("act_ge_bytearray.bytes_");
+        for (String bytes : List.of("act_ge_bytearray.bytes_", "act_hi_comment.full_msg_")) {
+            String[] column = bytes.split("\\.");
+            if (jdbc.queryForObject("SELECT count(*) FROM " + column[0] + " WHERE position(convert_to(?, 'UTF8') IN "
+                    + column[1] + ") > 0", Long.class, text) > 0) {
+                found.add(bytes);
+            }
         }
         return found;
     }

@@ -22,6 +22,9 @@ public class PersonalDataEraser {
 
     static final String ERASED_NAME = "已注销居民";
 
+    /** What stands for an erased id-card number wherever its masked form was shown. */
+    public static final String ERASED_ID_CARD = "******************";
+
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
@@ -36,11 +39,11 @@ public class PersonalDataEraser {
     @Transactional(readOnly = true)
     public ErasedResident whoIs(long residentId) {
         List<ErasedResident> found = jdbc.query("""
-                SELECT r.id, r.name, r.phone, r.user_id, g.community_code FROM bd_resident r
+                SELECT r.id, r.name, r.phone, r.user_id, g.community_code, r.id_card_masked FROM bd_resident r
                   JOIN bd_household h ON h.id = r.household_id JOIN bd_address a ON a.id = h.address_id
                   JOIN bd_grid g ON g.code = a.grid_code WHERE r.id = ?""",
                 (rs, i) -> new ErasedResident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), residentId);
+                        rs.getString(5), rs.getString(6)), residentId);
         if (found.isEmpty()) {
             throw BaseDataProblems.residentNotFound(residentId);
         }
@@ -52,11 +55,11 @@ public class PersonalDataEraser {
     public void erase(ErasedResident resident, UnaryOperator<String> scrub) {
         jdbc.update("""
                 UPDATE bd_resident SET name = ?, phone = NULL, user_id = NULL, id_card_hash = ?,
-                       id_card_masked = '******************',
+                       id_card_masked = ?,
                        birth_date = CAST(CONCAT(CAST(EXTRACT(YEAR FROM birth_date) AS INTEGER), '-01-01') AS DATE),
                        version = version + 1, updated_at = ?
-                 WHERE id = ?""", ERASED_NAME, erasedHash(resident.id()), Timestamp.from(clock.instant()),
-                resident.id());
+                 WHERE id = ?""", ERASED_NAME, erasedHash(resident.id()), ERASED_ID_CARD,
+                Timestamp.from(clock.instant()), resident.id());
         for (String recipient : new String[] {resident.userId(), resident.phone()}) {
             if (recipient == null) {
                 continue;
@@ -76,6 +79,7 @@ public class PersonalDataEraser {
     }
 
     /** A resident's personal identifiers, as they were. */
-    public record ErasedResident(long id, String name, String phone, String userId, String communityCode) {
+    public record ErasedResident(long id, String name, String phone, String userId, String communityCode,
+            String idCardMasked) {
     }
 }

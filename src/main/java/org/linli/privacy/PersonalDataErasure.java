@@ -13,6 +13,7 @@ import org.linli.basedata.Masking;
 import org.linli.basedata.PersonalDataEraser;
 import org.linli.basedata.PersonalDataEraser.ErasedResident;
 import org.linli.grievance.ReporterErasure;
+import org.linli.report.ReportErasure;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliGroups;
 import org.linli.tracking.CaseReindexRequests;
@@ -23,24 +24,27 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Erasure of a resident's personal data (PIPL art. 47), run by {@code processes/personal-data-erasure.bpmn}: a
  * request, a review by the community or the street, then anonymisation everywhere the person appears: base data,
- * grievances, engine variables and history, the case index. Counts and case statistics stay.
+ * grievances, home visits and filed rosters, engine variables, history and task comments, the case index. Counts and
+ * case statistics stay.
  */
 @Service
 public class PersonalDataErasure {
 
     private final PersonalDataEraser baseData;
     private final ReporterErasure grievances;
-    private final EngineVariableScrubber engineVariables;
+    private final ReportErasure reports;
+    private final EngineTextScrubber engineTexts;
     private final CaseReindexRequests index;
     private final RuntimeService runtimeService;
     private final AuditLog audit;
 
-    PersonalDataErasure(PersonalDataEraser baseData, ReporterErasure grievances,
-            EngineVariableScrubber engineVariables, CaseReindexRequests index, RuntimeService runtimeService,
+    PersonalDataErasure(PersonalDataEraser baseData, ReporterErasure grievances, ReportErasure reports,
+            EngineTextScrubber engineTexts, CaseReindexRequests index, RuntimeService runtimeService,
             AuditLog audit) {
         this.baseData = baseData;
         this.grievances = grievances;
-        this.engineVariables = engineVariables;
+        this.reports = reports;
+        this.engineTexts = engineTexts;
         this.index = index;
         this.runtimeService = runtimeService;
         this.audit = audit;
@@ -84,13 +88,14 @@ public class PersonalDataErasure {
         ErasedResident resident = baseData.whoIs(residentId);
         UnaryOperator<String> scrub = scrubber(resident);
         baseData.erase(resident, scrub);
-        List<String> instances = grievances.forget(resident.userId(), resident.phone(), scrub);
+        List<String> instances = new ArrayList<>(grievances.forget(resident.userId(), resident.phone(), scrub));
+        instances.addAll(reports.forget(resident, scrub));
         List<String> needles = new ArrayList<>();
         needles.add(resident.name());
         if (resident.phone() != null) {
             needles.add(resident.phone());
         }
-        engineVariables.scrub(needles, instances, scrub);
+        engineTexts.scrub(needles, instances, scrub);
         index.reindex(instances);
     }
 
