@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
+import org.linli.support.ChildProcess;
 import org.linli.support.IntegrationTest;
+import org.linli.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -26,7 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The chain on PostgreSQL: the database refuses edits, verification names the first changed or deleted entry,
+ * The chain on PostgreSQL: the database refuses edits, verification (endpoint and {@code bin/audit-verify}) names the
+ * first changed or deleted entry,
  * concurrent appends stay one gapless chain, a write that rolls back leaves no entry, and readers see only their
  * own street or community.
  */
@@ -76,6 +79,10 @@ class AuditChainIT {
             assertThat(afterEdit.get("intact").asBoolean()).isFalse();
             assertThat(afterEdit.get("firstBroken").asLong()).isEqualTo(changed);
             assertThat(afterEdit.get("problem").asText()).isEqualTo("entry " + changed + " was changed");
+            ChildProcess.Result command = auditVerifyCommand();
+            assertThat(command.exit()).as(command.output()).isEqualTo(1);
+            assertThat(command.output()).contains("audit chain BROKEN at entry " + changed + ": entry " + changed
+                    + " was changed");
             jdbc.update("UPDATE aud_entry SET object_id = 'changed' WHERE seq = ?", changed);
             assertThat(verify().get("intact").asBoolean()).isTrue();
 
@@ -169,6 +176,15 @@ class AuditChainIT {
 
     private long head() {
         return jdbc.queryForObject("SELECT seq FROM aud_head", Long.class);
+    }
+
+    /** {@code bin/audit-verify}, the operator's command: the packaged app on this run's database. */
+    private static ChildProcess.Result auditVerifyCommand() {
+        return ChildProcess.exec(null, Map.of("JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1"), List.of(
+                "bin/audit-verify", "--spring.profiles.active=postgres", "--app.demo.enabled=false",
+                "--spring.datasource.url=" + TestDatabase.url(), "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=",
+                "--spring.elasticsearch.uris=" + System.getProperty("linli.test.es.url", "http://127.0.0.1:9200")));
     }
 
     private JsonNode verify() throws Exception {

@@ -28,16 +28,22 @@ public final class ChildProcess {
 
     /** Runs a command to its end and returns what it printed; a non-zero exit fails with that output. */
     public static String run(File directory, Map<String, String> environment, List<String> command) {
+        Result result = exec(directory, environment, command);
+        if (result.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + result.exit() + ":\n"
+                    + result.output());
+        }
+        return result.output();
+    }
+
+    /** Runs a command to its end: its exit code and what it printed (standard output and error, interleaved). */
+    public static Result exec(File directory, Map<String, String> environment, List<String> command) {
         ProcessBuilder builder = builder(command).directory(directory).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = process.waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ":\n" + output);
-            }
-            return output;
+            return new Result(process.waitFor(), output);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command.get(0), e);
         } catch (InterruptedException e) {
@@ -48,5 +54,8 @@ public final class ChildProcess {
 
     public static String run(List<String> command) {
         return run(null, Map.of(), command);
+    }
+
+    public record Result(int exit, String output) {
     }
 }
