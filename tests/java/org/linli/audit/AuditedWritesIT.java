@@ -13,18 +13,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.linli.basedata.IdCardNumber;
 import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The writes people make through the real entry points land in the audit log with who, for whom, how and where:
- * a case filed through the API and worked in Tasklist (engine REST), a clerk reading a resident's record, and a
- * clerk filing for a resident at the counter (代办), which the resident also sees in their timeline.
+ * a case filed through the API and worked in Tasklist (engine REST), a variable corrected in Cockpit, a base-data
+ * edit, a clerk reading a resident's record, and a clerk filing for a resident at the counter (代办), which the
+ * resident also sees in their timeline.
  */
 @IntegrationTest
 class AuditedWritesIT {
@@ -71,6 +74,39 @@ class AuditedWritesIT {
     }
 
     @Test
+    void aCaseVariableCorrectedInCockpitAndABaseDataEditAreAuditedButTheEnginesOwnChangesAreNot() throws Exception {
+        ResponseEntity<String> filed = Api.as(rest, "liu.yang").post("/api/grievances", GRIEVANCE.formatted(""));
+        String caseNumber = json.readTree(filed.getBody()).get("caseNumber").asText();
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM grv_case WHERE case_number = ?",
+                String.class, caseNumber);
+
+        ResponseEntity<String> corrected = Api.as(rest, "admin").exchange(HttpMethod.PUT,
+                "/engine-rest/process-instance/" + instance + "/variables/description",
+                "{\"value\":\"楼道灯坏了（三楼）\",\"type\":\"String\"}");
+        assertThat(corrected.getStatusCode().is2xxSuccessful()).as(corrected.getBody()).isTrue();
+        List<Map<String, Object>> changes = jdbc.queryForList(
+                "SELECT * FROM aud_entry WHERE action = 'variable.changed' AND object_id = ?", instance);
+        assertThat(changes).as("only the person's change, none of the engine's").singleElement().satisfies(change ->
+                assertThat(change).containsEntry("actor", "admin").containsEntry("channel", "engine-rest")
+                        .containsEntry("detail", "description").containsEntry("community_code", "xh01"));
+
+        long unique = System.nanoTime();
+        String resident = String.valueOf(register("审计测试", "330106" + (1960 + unique % 40) + "0101"
+                + String.format("%03d", unique % 1000)));
+        assertThat(entry("resident.registered", resident)).containsEntry("actor", "wang.fang")
+                .containsEntry("community_code", "xh01");
+        ResponseEntity<String> edited = Api.as(rest, "wang.fang").exchange(HttpMethod.PUT,
+                "/api/basedata/residents/" + resident + "/circumstances", "{\"livingAlone\":true}");
+        assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(entry("resident.circumstances-changed", resident)).containsEntry("actor", "wang.fang")
+                .containsEntry("object_type", "resident").containsEntry("community_code", "xh01");
+        // a refused edit changes nothing and records nothing
+        assertThat(Api.as(rest, "liu.yang").exchange(HttpMethod.PUT, "/api/basedata/residents/" + resident
+                + "/circumstances", "{\"livingAlone\":false}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        entry("resident.circumstances-changed", resident);
+    }
+
+    @Test
     void aClerkReadingAResidentsRecordIsAudited() {
         long liu = jdbc.queryForObject("SELECT id FROM bd_resident WHERE user_id = 'liu.yang'", Long.class);
         assertThat(Api.as(rest, "wang.fang").get("/api/basedata/residents/" + liu).getStatusCode())
@@ -110,14 +146,8 @@ class AuditedWritesIT {
     @Test
     void aClerkAnswersABenefitOfferForAResidentWithoutAnAccountOnlyWithConsent() throws Exception {
         Api clerk = Api.as(rest, "wang.fang");
-        String first17 = "330106193805" + String.format("%02d", 10 + (int) (System.nanoTime() % 18)) + "214";
-        long household = json.readTree(clerk.post("/api/basedata/households",
-                "{\"householdNo\":\"ASSIST-" + System.nanoTime() + "\",\"addressId\":1}").getBody()).get("id").asLong();
-        ResponseEntity<String> registered = clerk.post("/api/basedata/residents", "{\"householdId\":" + household
-                + ",\"name\":\"代办测试\",\"idCardNumber\":\"" + first17 + org.linli.basedata.IdCardNumber.checkChar(first17)
-                + "\",\"disabilityLevel\":0,\"hukouType\":\"LOCAL_URBAN\",\"livingAlone\":false}");
-        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        long resident = json.readTree(registered.getBody()).get("id").asLong();
+        long resident = register("代办测试",
+                "330106193805" + String.format("%02d", 10 + (int) (System.nanoTime() % 18)) + "214");
         clerk.post("/api/eligibility/sweeps", "");
         // 88 years old: the old-age allowance; the clerk verifies it in Tasklist
         Map<String, Object> match = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
@@ -140,6 +170,19 @@ class AuditedWritesIT {
         assertThat(entry("offer.answered", String.valueOf(offer))).containsEntry("actor", "wang.fang")
                 .containsEntry("on_behalf_of", "resident:" + resident).containsEntry("detail", "confirm")
                 .containsEntry("reason", "resident consented").containsEntry("community_code", "xh01");
+    }
+
+    /** Registers a resident, in a household of their own at address 1 (community xh01), as the clerk 王芳. */
+    private long register(String name, String first17IdCardDigits) throws Exception {
+        Api clerk = Api.as(rest, "wang.fang");
+        long household = json.readTree(clerk.post("/api/basedata/households",
+                "{\"householdNo\":\"AUDIT-" + System.nanoTime() + "\",\"addressId\":1}").getBody()).get("id").asLong();
+        ResponseEntity<String> registered = clerk.post("/api/basedata/residents", """
+                {"householdId":%d,"name":"%s","idCardNumber":"%s","disabilityLevel":0,"hukouType":"LOCAL_URBAN",
+                 "livingAlone":false}""".formatted(household, name,
+                first17IdCardDigits + IdCardNumber.checkChar(first17IdCardDigits)));
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        return json.readTree(registered.getBody()).get("id").asLong();
     }
 
     private Map<String, Object> entry(String action, String objectId) {
