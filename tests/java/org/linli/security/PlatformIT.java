@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a user sees right after start: webapps, demo logins, guarded APIs, probes and metrics. */
 @IntegrationTest
@@ -34,6 +39,11 @@ class PlatformIT {
 
     @Autowired
     CaseAccess caseAccess;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ObjectMapper json = new ObjectMapper();
 
     /**
      * Wrong passwords count towards the engine's login delay for that user; other test classes in this context
@@ -118,14 +128,50 @@ class PlatformIT {
 
         for (String instance : List.of(communityCase, gridCase)) {
             assertThat(readsInstance("chen.jun", List.of("supervisors", "street-xh"), instance)).isTrue();
+            assertThat(readsHistory("chen.jun", List.of("supervisors", "street-xh"), instance)).isTrue();
             assertThat(readsInstance("other.street", List.of("supervisors", "street-yy"), instance)).isFalse();
+            assertThat(readsHistory("other.street", List.of("supervisors", "street-yy"), instance)).isFalse();
         }
         assertThat(readsInstance("chen.jun", List.of("supervisors", "street-xh"), "access-never-granted")).isFalse();
+        assertThat(readsHistory("chen.jun", List.of("supervisors", "street-xh"), "access-never-granted")).isFalse();
+        assertThat(authorizationService.isUserAuthorized("chen.jun", List.of("supervisors", "street-xh"),
+                Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "grievance-handling"))
+                .as("no history of every case of a process").isFalse();
+        assertThat(authorizationService.isUserAuthorized("chen.jun", List.of("supervisors", "street-xh"),
+                Permissions.READ_HISTORY, Resources.DECISION_DEFINITION, "eligibility-policies"))
+                .as("no evaluations of the eligibility tables (every street's incomes)").isFalse();
+    }
+
+    @Test
+    void aSupervisorsHistoryQueryAnswersOnlyTheCasesTheirStreetWasGiven() throws Exception {
+        String ours = fileGrievance();
+        String notOurs = fileGrievance();
+        // as if the second case were another street's: the street's grant on its history is taken away
+        authorizationService.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+                .resourceId(notOurs).groupIdIn("street-xh").list()
+                .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+
+        JsonNode history = json.readTree(Api.as(rest, "chen.jun").get(
+                "/engine-rest/history/process-instance?processDefinitionKey=grievance-handling&maxResults=100000")
+                .getBody());
+        assertThat(history.findValuesAsText("id")).contains(ours).doesNotContain(notOurs);
+    }
+
+    private String fileGrievance() throws Exception {
+        String filed = Api.as(rest, "liu.yang").post("/api/grievances", """
+                {"category":"environment","description":"路灯不亮","communityCode":"xh01","addressId":1}""").getBody();
+        return jdbc.queryForObject("SELECT process_instance_id FROM grv_case WHERE case_number = ?", String.class,
+                json.readTree(filed).get("caseNumber").asText());
     }
 
     private boolean readsInstance(String user, List<String> groups, String processInstanceId) {
         return authorizationService.isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE,
                 processInstanceId);
+    }
+
+    private boolean readsHistory(String user, List<String> groups, String processInstanceId) {
+        return authorizationService.isUserAuthorized(user, groups, HistoricProcessInstancePermissions.READ,
+                Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -15,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Lets the people working on one case read it in the engine (its variables on Tasklist's task cards and
- * forms) and their supervisors see it in Cockpit, without opening every case to every worker: one grant per
- * process instance and group.
+ * forms, its history) and their supervisors see it in Cockpit, without opening every case to every worker: per
+ * process instance and group, one grant on the running instance and one on its history, which outlives it.
  */
 @Service
 public class CaseAccess {
@@ -50,17 +52,23 @@ public class CaseAccess {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-            grant.setGroupId(groupId);
-            grant.setResource(Resources.PROCESS_INSTANCE);
-            grant.setResourceId(processInstanceId);
-            grant.addPermission(ProcessInstancePermissions.READ);
-            authorizationService.saveAuthorization(grant);
+            save(groupId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+            save(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                    HistoricProcessInstancePermissions.READ);
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);
             }
         }
+    }
+
+    private void save(String groupId, Resources resource, String resourceId, Permission permission) {
+        Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        grant.setGroupId(groupId);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(permission);
+        authorizationService.saveAuthorization(grant);
     }
 
     /**

@@ -39,21 +39,25 @@ class RoleAuthorizations implements ApplicationRunner {
         for (String worker : List.of(LinliGroups.CLERKS, LinliGroups.GRID_WORKERS, LinliGroups.DEPARTMENTS)) {
             grant(worker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(worker, Resources.FILTER, ANY, Permissions.READ);
-            // READ_HISTORY: Tasklist's task history tab and task notes (comments) read the engine's history
+            // history (Tasklist's history tab) only of their own cases, granted per case with the case (CaseAccess)
             grant(worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            revokeOutdated(worker, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_HISTORY);
             grant(worker, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         }
         grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(LinliGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(LinliGroups.SUPERVISORS, Resources.FILTER, ANY, Permissions.READ);
-        // instances: only those of their street, granted per case to the street group (CaseAccess)
-        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_HISTORY);
+        // instances and their history: only those of their street, granted per case to the street group (CaseAccess)
+        grant(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
         revokeOutdated(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_HISTORY);
         revokeOutdated(LinliGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grant(LinliGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        // decision tables yes; their evaluations no: they hold every street's residents' incomes and circumstances,
+        // and Camunda has no per-instance grant for decision history (a match's reason is in eligibility's own store)
+        grant(LinliGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        revokeOutdated(LinliGroups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
         grant(LinliGroups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         // streets and counties ask communities for reports through POST /api/reports (report feature)
         grant(LinliGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, "report-filing",
