@@ -19,6 +19,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +61,17 @@ class CaseIndex {
         if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
             String index = newIndexName();
             client.indices().create(c -> c.index(index).aliases(alias(), a -> a));
+        } else {
+            // the live index follows a changed template setting at the next start, without a reindex
+            String refresh = liveRefreshInterval();
+            client.indices().putSettings(s -> s.index(alias()).settings(i -> i.refreshInterval(r -> r.time(refresh))));
+        }
+    }
+
+    /** The template's refresh interval, which a rebuilt index (written with refresh off) gets when it goes live. */
+    static String liveRefreshInterval() throws IOException {
+        try (InputStream in = new ClassPathResource(TEMPLATE).getInputStream()) {
+            return new ObjectMapper().readTree(in).at("/template/settings/refresh_interval").asText();
         }
     }
 
@@ -114,7 +127,8 @@ class CaseIndex {
     void swapAlias(String index) throws IOException {
         Set<String> old = client.indices().existsAlias(a -> a.name(alias())).value() ? indexesBehindAlias()
                 : Set.of();
-        client.indices().putSettings(s -> s.index(index).settings(i -> i.refreshInterval(r -> r.time("1s"))));
+        String refresh = liveRefreshInterval();
+        client.indices().putSettings(s -> s.index(index).settings(i -> i.refreshInterval(r -> r.time(refresh))));
         client.indices().updateAliases(u -> {
             u.actions(a -> a.add(add -> add.index(index).alias(alias())));
             for (String previous : old) {
