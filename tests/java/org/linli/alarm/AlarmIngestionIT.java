@@ -113,6 +113,24 @@ class AlarmIngestionIT {
     }
 
     @Test
+    void aBurstOfRepeatsIsCountedOnTheRowAtOnceAndReachesTheProcessInFewCommands() throws Exception {
+        String id = register(SensorType.SMOKE, null);
+        publish(id, "b-0", "smoke");
+        String processInstanceId = awaitOpenAlarm(id, "smoke");
+
+        for (int i = 1; i <= 30; i++) {
+            publish(id, "b-" + i, "smoke");
+        }
+        await().atMost(WAIT).until(() -> eventCount(id, "smoke") == 31);
+        await().atMost(WAIT).until(() -> Integer.valueOf(31).equals(runtime.getVariable(processInstanceId,
+                "eventCount")));
+        assertThat(runtime.getVariable(processInstanceId, "lastEventId")).isEqualTo("b-30");
+        // one hand-over per interval (5 s), not thirty correlations
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("Task_CountRepeats").count()).isBetween(1L, 4L);
+    }
+
+    @Test
     void staffOfTheCommunitySeeTheAlarmWithItsTimelineAndResidentsDoNot() throws Exception {
         String id = register(SensorType.FALL, zhangLansHousehold());
         publish(id, "f-1", "fall");

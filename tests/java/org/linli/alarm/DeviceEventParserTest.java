@@ -21,7 +21,7 @@ class DeviceEventParserTest {
     private final DeviceEventParser parser = new DeviceEventParser(new ObjectMapper(), new AlarmProperties(
             new Mqtt(true, "tcp://127.0.0.1:1883", "linli-app", null, null, "linli", "linli/+/devices/+/events",
                     "linli/deadletter", Duration.ofDays(1), 2000), 1024, 4, 200, Duration.ofDays(7), 2,
-            Duration.ofSeconds(10)));
+            Duration.ofSeconds(10), Duration.ofSeconds(5)));
 
     @Test
     void readsAValidEventWithItsDataAndTheDeviceFromTheTopic() {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns one device's new events, in order, into engine commands in the caller's transaction: the first alarm
- * event of a type starts {@code alarm-escalation}; more events of that type while it is open are counted on it, a
- * run of them with one correlation; {@code cleared} ends the device's open alarms.
+ * event of a type starts {@code alarm-escalation}; more events of that type while it is open are counted on its
+ * row and reach the process through {@link RepeatSync}; {@code cleared} ends the device's open alarms.
  */
 @Component
 class AlarmCases {
@@ -30,10 +30,12 @@ class AlarmCases {
 
     private final RuntimeService runtime;
     private final AlarmRecords records;
+    private final RepeatSync repeats;
 
-    AlarmCases(RuntimeService runtime, AlarmRecords records) {
+    AlarmCases(RuntimeService runtime, AlarmRecords records, RepeatSync repeats) {
         this.runtime = runtime;
         this.records = records;
+        this.repeats = repeats;
     }
 
     /** Applies {@code events} (one device, oldest first, none seen before) and says what became of each. */
@@ -73,17 +75,14 @@ class AlarmCases {
         long alarmId;
         if (open.isPresent()) {
             alarmId = open.get().id();
-            runtime.createMessageCorrelation(MESSAGE_REPEATED).processInstanceId(open.get().processInstanceId())
-                    .setVariable(REPEAT_COUNT, run.size()).setVariable(LAST_EVENT_ID, last.eventId())
-                    .setVariable(LAST_EVENT_AT, Date.from(last.occurredAt())).correlateWithResult();
-            records.addEvents(alarmId, run.size(), last.occurredAt());
+            repeats.counted(records.addEvents(alarmId, run.size(), last));
             run.forEach(event -> recorded.add(new RecordedEvent(event, EventOutcome.CORRELATED, alarmId)));
         } else {
             ProcessInstance started = runtime.createMessageCorrelation(MESSAGE_ALARM)
                     .processInstanceBusinessKey(first.alarmKey()).setVariables(startVariables(site, first, last,
                             run.size()))
                     .correlateStartMessage();
-            alarmId = records.open(first, started.getId(), run.size());
+            alarmId = records.open(first, started.getId(), run.size(), last);
             recorded.add(new RecordedEvent(first, EventOutcome.STARTED, alarmId));
             run.subList(1, run.size()).forEach(event -> recorded.add(new RecordedEvent(event,
                     EventOutcome.CORRELATED, alarmId)));

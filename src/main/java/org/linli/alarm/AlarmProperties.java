@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param eventRetention how long event ids are remembered for de-duplication
  * @param offlineGrace a device is offline after this many missed heartbeat intervals
  * @param offlineCheckInterval how often due liveness rows are read
+ * @param repeatSyncInterval repeated events of an alarm reach its process at most this often (the row counts
+ *        them at once); zero hands every run of repeats over at once
  */
 @Validated
 @ConfigurationProperties(AlarmProperties.PREFIX)
@@ -30,7 +32,8 @@ public record AlarmProperties(
         @DefaultValue("200") @Min(1) @Max(5000) int maxBatch,
         @DefaultValue("P7D") Duration eventRetention,
         @DefaultValue("2") @Min(1) @Max(100) int offlineGrace,
-        @DefaultValue("PT10S") Duration offlineCheckInterval) {
+        @DefaultValue("PT10S") Duration offlineCheckInterval,
+        @DefaultValue("PT5S") Duration repeatSyncInterval) {
 
     public static final String PREFIX = "app.alarm";
 

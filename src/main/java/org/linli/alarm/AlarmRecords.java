@@ -1,5 +1,7 @@
 package org.linli.alarm;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Repository;
 /** The alarm feature's own tables: seen device events (alm_device_event) and alarm cases (alm_alarm). */
 @Repository
 class AlarmRecords {
+
+    private static final String TALLY = "SELECT id, process_instance_id, event_count, engine_event_count, "
+            + "engine_synced_at, last_event_id, last_event_at FROM alm_alarm";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -79,30 +84,82 @@ class AlarmRecords {
                 .query((rs, row) -> new OpenAlarm(rs.getLong(1), rs.getString(2))).list();
     }
 
-    long open(DeviceEvent event, String processInstanceId, int eventCount) {
+    long open(DeviceEvent event, String processInstanceId, int eventCount, DeviceEvent last) {
         Timestamp now = Timestamp.from(clock.instant());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO alm_alarm (business_key, open_key, device_id, alarm_type, community_code, "
-                + "process_instance_id, event_count, opened_at, last_event_at) "
-                + "VALUES (:key, :key, :device, :type, :community, :pi, :count, :now, :last)")
+                + "process_instance_id, event_count, opened_at, last_event_id, last_event_at, engine_event_count, "
+                + "engine_synced_at) VALUES (:key, :key, :device, :type, :community, :pi, :count, :now, :lastId, "
+                + ":last, :count, :now)")
                 .param("key", event.alarmKey()).param("device", event.deviceId()).param("type", event.type().wireName())
                 .param("community", event.communityCode()).param("pi", processInstanceId).param("count", eventCount)
-                .param("now", now).param("last", Timestamp.from(event.occurredAt())).update(keys, "id");
+                .param("now", now).param("lastId", last.eventId()).param("last", Timestamp.from(last.occurredAt()))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    void addEvents(long alarmId, int count, Instant lastEventAt) {
-        jdbc.sql("UPDATE alm_alarm SET event_count = event_count + :count, last_event_at = :last WHERE id = :id")
-                .param("count", count).param("last", Timestamp.from(lastEventAt)).param("id", alarmId).update();
+    /**
+     * Counts a run of repeated events on the alarm and answers where it stands; the row stays locked until the
+     * transaction ends, so the engine's count is handed over by one transaction at a time.
+     */
+    RepeatTally addEvents(long alarmId, int count, DeviceEvent last) {
+        jdbc.sql("UPDATE alm_alarm SET event_count = event_count + :count, last_event_id = :lastId, "
+                + "last_event_at = :last WHERE id = :id")
+                .param("count", count).param("lastId", last.eventId()).param("last", Timestamp.from(last.occurredAt()))
+                .param("id", alarmId).update();
+        return jdbc.sql(TALLY + " WHERE id = :id").param("id", alarmId).query(AlarmRecords::tally).single();
+    }
+
+    /** The open alarms whose repeats wait for the engine longer than they may. */
+    List<Long> syncDue(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM alm_alarm WHERE sync_due_at <= :now AND closed_at IS NULL "
+                + "ORDER BY sync_due_at LIMIT :limit").param("now", Timestamp.from(now)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** The alarm's tally, its row locked, if repeats still wait for the engine (another node may have been first). */
+    Optional<RepeatTally> lockWaiting(long alarmId) {
+        return jdbc.sql(TALLY + " WHERE id = :id AND sync_due_at IS NOT NULL AND closed_at IS NULL FOR UPDATE")
+                .param("id", alarmId).query(AlarmRecords::tally).optional();
+    }
+
+    Optional<RepeatTally> tallyOf(String processInstanceId) {
+        return jdbc.sql(TALLY + " WHERE process_instance_id = :pi").param("pi", processInstanceId)
+                .query(AlarmRecords::tally).optional();
+    }
+
+    void handedToEngine(long alarmId, int engineEventCount) {
+        jdbc.sql("UPDATE alm_alarm SET engine_event_count = :count, engine_synced_at = :now, sync_due_at = NULL "
+                + "WHERE id = :id").param("count", engineEventCount).param("now", Timestamp.from(clock.instant()))
+                .param("id", alarmId).update();
+    }
+
+    void handOverDue(long alarmId, Instant due) {
+        jdbc.sql("UPDATE alm_alarm SET sync_due_at = :due WHERE id = :id AND sync_due_at IS NULL")
+                .param("due", Timestamp.from(due)).param("id", alarmId).update();
+    }
+
+    private static RepeatTally tally(ResultSet rs, int row) throws SQLException {
+        return new RepeatTally(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getTimestamp(7).toInstant());
     }
 
     void close(String processInstanceId, String outcome) {
-        jdbc.sql("UPDATE alm_alarm SET open_key = NULL, closed_at = :now, outcome = :outcome "
+        jdbc.sql("UPDATE alm_alarm SET open_key = NULL, closed_at = :now, outcome = :outcome, sync_due_at = NULL "
                 + "WHERE process_instance_id = :pi AND closed_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("outcome", outcome).param("pi", processInstanceId)
                 .update();
     }
 
     record OpenAlarm(long id, String processInstanceId) {
+    }
+
+    /** An alarm's events: counted on the row, and how many of them the engine has counted, when. */
+    record RepeatTally(long id, String processInstanceId, int eventCount, int engineEventCount,
+            Instant engineSyncedAt, String lastEventId, Instant lastEventAt) {
+
+        int waiting() {
+            return eventCount - engineEventCount;
+        }
     }
 }
