@@ -12,6 +12,7 @@ import org.linli.audit.AuditLog;
 import org.linli.basedata.Masking;
 import org.linli.basedata.PersonalDataEraser;
 import org.linli.basedata.PersonalDataEraser.ErasedResident;
+import org.linli.grievance.PhotoErasure;
 import org.linli.grievance.ReporterErasure;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliGroups;
@@ -34,16 +35,18 @@ public class PersonalDataErasure {
     private final CaseReindexRequests index;
     private final RuntimeService runtimeService;
     private final AuditLog audit;
+    private final PhotoErasure photos;
 
     PersonalDataErasure(PersonalDataEraser baseData, ReporterErasure grievances,
             EngineVariableScrubber engineVariables, CaseReindexRequests index, RuntimeService runtimeService,
-            AuditLog audit) {
+            AuditLog audit, PhotoErasure photos) {
         this.baseData = baseData;
         this.grievances = grievances;
         this.engineVariables = engineVariables;
         this.index = index;
         this.runtimeService = runtimeService;
         this.audit = audit;
+        this.photos = photos;
     }
 
     /**
@@ -85,6 +88,7 @@ public class PersonalDataErasure {
         UnaryOperator<String> scrub = scrubber(resident);
         baseData.erase(resident, scrub);
         List<String> instances = grievances.forget(resident.userId(), resident.phone(), scrub);
+        photos.forget(resident.userId());
         List<String> needles = new ArrayList<>();
         needles.add(resident.name());
         if (resident.phone() != null) {
