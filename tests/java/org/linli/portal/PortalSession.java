@@ -61,6 +61,29 @@ final class PortalSession {
         return send(request);
     }
 
+    /** A multipart upload of one file in part {@code file}, as the page's photo picker sends it. */
+    HttpResponse<String> upload(String path, String fileName, String contentType, byte[] content,
+            String idempotencyKey) throws Exception {
+        String boundary = "----linli" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(PortalSecurity.CSRF_HEADER, csrf()).POST(BodyPublishers.ofByteArray(body.toByteArray()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    /** A GET answering the raw bytes (a photo). */
+    HttpResponse<byte[]> bytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), BodyHandlers.ofByteArray());
+    }
+
     /** A POST without the CSRF header, as a forged cross-site request would arrive. */
     HttpResponse<String> postWithoutCsrf(String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
