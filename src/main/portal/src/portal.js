@@ -180,8 +180,9 @@ function photoPicker(path, max = MAX_PHOTOS) {
     }
   });
   return {
-    elements: h('div', { class: 'photo-picker' },
-      h('label', { for: 'photos' }, `照片（选填，最多 ${max} 张）`), input,
+    // the input is hidden behind its label, drawn as a button: the browser's own button is small and in its UI language
+    elements: h('div', { class: 'photo-picker' }, input,
+      h('label', { for: 'photos', class: 'button' }, `添加照片（选填，最多 ${max} 张）`),
       h('p', { class: 'hint', id: 'photos-hint' }, '可以拍照或从相册选择，每张不超过 5 MB，选好后自动上传。'), list, line),
     collect() {
       if (chosen.some((c) => c.state === 'pending')) return { message: '照片还在上传，请稍候再提交' };
@@ -403,11 +404,14 @@ async function topicPage(topicNumber) {
   const topic = await get(path);
   const round = topic.rounds.length ? topic.rounds[topic.rounds.length - 1] : null;
   const line = statusLine();
+  const coSigned = h('dd', {}, `${topic.coSignCount} / ${topic.coSignThreshold} 户`);
   // households join a topic when it is accepted; while it is proposed the server checks the affected area itself
   const coSign = topic.status === 'PROPOSED' && !topic.proposedByMe
-    ? h('button', { type: 'button', class: 'primary', onclick: async () => {
+    ? h('button', { type: 'button', class: 'primary', onclick: async (event) => {
       try {
         const answer = await request('POST', `${path}/co-signatures`);
+        coSigned.textContent = `${answer.coSignCount} / ${topic.coSignThreshold} 户`;
+        event.target.hidden = true;
         showState(line)('sent', `已联署，共 ${answer.coSignCount} 户`);
       } catch (e) {
         showState(line)('failed', e instanceof ApiError ? e.explain() : '网络异常，请稍后再试');
@@ -420,7 +424,7 @@ async function topicPage(topicNumber) {
     h('p', {}, h('span', { class: 'badge' }, topic.statusLabel || topic.status)),
     h('p', {}, topic.description),
     h('dl', { class: 'facts' }, h('dt', {}, '影响范围'), h('dd', {}, topic.affectedArea || ''),
-      h('dt', {}, '联署'), h('dd', {}, `${topic.coSignCount} / ${topic.coSignThreshold} 户`)),
+      h('dt', {}, '联署'), coSigned),
     coSign, line,
     topic.outcome ? h('p', { class: 'outcome' }, `协商结果：${topic.outcome}`) : null,
     topic.rounds.map((r) => h('section', { class: 'round' },
