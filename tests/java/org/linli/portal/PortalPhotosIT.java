@@ -1,13 +1,13 @@
 package org.linli.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.linli.portal.PortalSession.assertProblem;
+import static org.linli.portal.PortalSession.newKey;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,7 @@ class PortalPhotosIT {
         PortalSession zhang = PortalSession.loggedIn(port, "zhang.lan");
         byte[] png = image("png");
 
-        String key = key();
+        String key = newKey();
         HttpResponse<String> uploaded = liu.upload("/portal/api/photos", "楼道.png", "image/png", png, key);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         JsonNode photo = json.readTree(uploaded.body());
@@ -91,12 +91,12 @@ class PortalPhotosIT {
 
         // someone else's upload cannot go with a filing, and refusing it files nothing
         String stolen = "偷用照片 " + UUID.randomUUID();
-        assertProblem(zhang.post("/portal/api/grievances", fileBody(stolen, photoId), key()), 404, "GRV-015");
+        assertProblem(zhang.post("/portal/api/grievances", fileBody(stolen, photoId), newKey()), 404, "GRV-015");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM grv_case WHERE description = ?", Integer.class, stolen))
                 .isZero();
 
         HttpResponse<String> filed = liu.post("/portal/api/grievances", fileBody("楼道堆满杂物 " + UUID.randomUUID(),
-                photoId), key());
+                photoId), newKey());
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String caseNumber = json.readTree(filed.body()).get("caseNumber").asText();
         assertThat(jdbc.queryForObject("SELECT case_number FROM grv_attachment WHERE id = ?", String.class, photoId))
@@ -118,7 +118,7 @@ class PortalPhotosIT {
         assertThat(containsBytes(other.body(), png)).isFalse();
         assertProblem(zhang.get("/portal/api/grievances/" + caseNumber), 404, "GRV-002");
         assertProblem(zhang.upload("/portal/api/grievances/" + caseNumber + "/photos", "x.png", "image/png",
-                image("png"), key()), 404, "GRV-002");
+                image("png"), newKey()), 404, "GRV-002");
         assertProblem(liu.get("/portal/api/grievances/" + caseNumber + "/photos/" + UUID.randomUUID()), 404, "GRV-015");
 
         // staff: the case's community and the street above it read it (audited); other staff are refused
@@ -150,15 +150,16 @@ class PortalPhotosIT {
         PortalSession liu = PortalSession.loggedIn(port, "liu.yang");
         int before = uploadsOf("liu.yang");
         byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> disguised = liu.upload("/portal/api/photos", "photo.jpg", "image/jpeg", page, key());
+        HttpResponse<String> disguised = liu.upload("/portal/api/photos", "photo.jpg", "image/jpeg", page, newKey());
         assertProblem(disguised, 400, "GRV-013");
         assertThat(json.readTree(disguised.body()).get("title").asText()).isEqualTo("照片格式不支持");
-        assertProblem(liu.upload("/portal/api/photos", "empty.png", "image/png", new byte[0], key()), 400, "GRV-013");
+        assertProblem(liu.upload("/portal/api/photos", "empty.png", "image/png", new byte[0], newKey()), 400,
+                "GRV-013");
         byte[] huge = new byte[6 * 1024 * 1024];
         huge[0] = (byte) 0xff;
         huge[1] = (byte) 0xd8;
         huge[2] = (byte) 0xff;
-        HttpResponse<String> tooLarge = liu.upload("/portal/api/photos", "big.jpg", "image/jpeg", huge, key());
+        HttpResponse<String> tooLarge = liu.upload("/portal/api/photos", "big.jpg", "image/jpeg", huge, newKey());
         assertProblem(tooLarge, 413, "GRV-014");
         assertThat(json.readTree(tooLarge.body()).get("title").asText()).isEqualTo("照片太大");
         assertProblem(liu.upload("/portal/api/photos", "p.png", "image/png", image("png"), null), 400, "PTL-001");
@@ -166,11 +167,11 @@ class PortalPhotosIT {
 
         // the bytes decide, not the declared type: a JPEG sent as octet-stream is a JPEG, a WebP is taken
         HttpResponse<String> jpeg = liu.upload("/portal/api/photos", "IMG_0001", "application/octet-stream",
-                image("jpg"), key());
+                image("jpg"), newKey());
         assertThat(jpeg.statusCode()).as(jpeg.body()).isEqualTo(201);
         assertThat(json.readTree(jpeg.body()).get("contentType").asText()).isEqualTo("image/jpeg");
         byte[] webp = "RIFF\u0024\0\0\0WEBPVP8 \u0018\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
-        HttpResponse<String> webpUploaded = liu.upload("/portal/api/photos", "a.webp", "image/webp", webp, key());
+        HttpResponse<String> webpUploaded = liu.upload("/portal/api/photos", "a.webp", "image/webp", webp, newKey());
         assertThat(webpUploaded.statusCode()).as(webpUploaded.body()).isEqualTo(201);
         assertThat(json.readTree(webpUploaded.body()).get("contentType").asText()).isEqualTo("image/webp");
         assertThat(uploadsOf("liu.yang")).isEqualTo(before + 2);
@@ -180,10 +181,12 @@ class PortalPhotosIT {
     void theHandlersPhotoReferencesNameUploadedPhotos() throws Exception {
         PortalSession liu = PortalSession.loggedIn(port, "liu.yang");
         HttpResponse<String> filed = liu.post("/portal/api/grievances", fileBody("井盖松动 " + UUID.randomUUID(), null),
-                key());
+                newKey());
         String caseNumber = json.readTree(filed.body()).get("caseNumber").asText();
-        complete(task(caseNumber, "Task_VerifyReport"), "wang.fang", "{\"verifyOutcome\":{\"value\":\"ACCEPT\"}}");
-        Task handle = task(caseNumber, "Task_HandleGrievance");
+        StaffSteps staff = staff();
+        staff.complete(staff.task(caseNumber, "Task_VerifyReport"), "wang.fang",
+                "{\"verifyOutcome\":{\"value\":\"ACCEPT\"}}");
+        Task handle = staff.task(caseNumber, "Task_HandleGrievance");
 
         assertThat(staffUpload("qian.hui", caseNumber, image("jpg")).getStatusCode()).as("not the handler")
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -191,9 +194,9 @@ class PortalPhotosIT {
         assertThat(site.getStatusCode()).as(site.getBody()).isEqualTo(HttpStatus.CREATED);
         String sitePhoto = json.readTree(site.getBody()).get("id").asText();
         assertThat(json.readTree(site.getBody()).get("purpose").asText()).isEqualTo("HANDLING");
-        complete(handle, "zhao.min", "{\"handleOutcome\":{\"value\":\"DONE\"},\"measures\":{\"value\":\"已紧固井盖\"},"
+        staff.complete(handle, "zhao.min", "{\"handleOutcome\":{\"value\":\"DONE\"},\"measures\":{\"value\":\"已紧固井盖\"},"
                 + "\"photoRefs\":{\"value\":\" " + sitePhoto + " , IMG_9999.jpg\"}}");
-        task(caseNumber, "Task_RateHandling");
+        staff.task(caseNumber, "Task_RateHandling");
 
         assertThat(jdbc.queryForObject("SELECT photo_refs FROM grv_case WHERE case_number = ?", String.class,
                 caseNumber)).isEqualTo(sitePhoto);
@@ -221,22 +224,16 @@ class PortalPhotosIT {
                 + "\"hukouType\":\"LOCAL_URBAN\",\"livingAlone\":false}");
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         long resident = json.readTree(registered.getBody()).get("id").asLong();
-        String userId = "photo." + unique;
-        User user = identityService.newUser(userId);
-        user.setFirstName("测试");
-        user.setLastName("居民");
-        user.setPassword("demo");
-        identityService.saveUser(user);
-        identityService.createMembership(userId, "residents");
+        String userId = newUser("photo." + unique, "residents");
         circumstances.linkAccount(resident, userId);
 
         PortalSession session = PortalSession.loggedIn(port, userId);
         String attached = json.readTree(session.upload("/portal/api/photos", "a.png", "image/png", image("png"),
-                key()).body()).get("id").asText();
+                newKey()).body()).get("id").asText();
         String staged = json.readTree(session.upload("/portal/api/photos", "b.png", "image/png", image("png"),
-                key()).body()).get("id").asText();
+                newKey()).body()).get("id").asText();
         HttpResponse<String> filed = session.post("/portal/api/grievances", fileBody("路面塌陷 " + unique, attached),
-                key());
+                newKey());
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         String caseNumber = json.readTree(filed.body()).get("caseNumber").asText();
         assertThat(uploadsOf(userId)).isEqualTo(2);
@@ -254,14 +251,19 @@ class PortalPhotosIT {
 
     /** A clerk of another community (a new account: the demo staff all work for xh01). */
     private String staffOf(String communityGroup) {
-        String userId = "clerk." + UUID.randomUUID().toString().substring(0, 8);
+        return newUser("clerk." + UUID.randomUUID().toString().substring(0, 8), "clerks", communityGroup);
+    }
+
+    /** An engine account with password "demo" in these groups. */
+    private String newUser(String userId, String... groups) {
         User user = identityService.newUser(userId);
-        user.setFirstName("外社区");
-        user.setLastName("社工");
+        user.setFirstName("测试");
+        user.setLastName("用户");
         user.setPassword("demo");
         identityService.saveUser(user);
-        identityService.createMembership(userId, "clerks");
-        identityService.createMembership(userId, communityGroup);
+        for (String group : groups) {
+            identityService.createMembership(userId, group);
+        }
         return userId;
     }
 
@@ -324,24 +326,7 @@ class PortalPhotosIT {
         return json.writeValueAsString(body);
     }
 
-    private static String key() {
-        return UUID.randomUUID().toString();
-    }
-
-    private Task task(String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
-    }
-
-    private void complete(Task task, String user, String variables) {
-        ResponseEntity<String> response = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
-                "{\"variables\":" + variables + "}");
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getStatusCode() + " " + response.getBody())
-                .isTrue();
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(json.readTree(response.body()).get("code").asText()).as(response.body()).isEqualTo(code);
+    private StaffSteps staff() {
+        return new StaffSteps(taskService, rest);
     }
 }

@@ -1,5 +1,7 @@
 package org.linli.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -11,9 +13,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A browser-like portal session for tests: session cookie, CSRF cookie echoed in its header, form login. */
 final class PortalSession {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
@@ -88,6 +95,17 @@ final class PortalSession {
     HttpResponse<String> postWithoutCsrf(String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", "forged-0001").POST(BodyPublishers.ofString(json)));
+    }
+
+    /** A fresh idempotency key, as the page makes one per content. */
+    static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The answer is the problem {@code code} with {@code status}. */
+    static void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).as(response.body()).isEqualTo(code);
     }
 
     private String csrf() {

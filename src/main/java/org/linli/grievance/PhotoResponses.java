@@ -23,7 +23,8 @@ public final class PhotoResponses {
                 .contentLength(photo.content().length)
                 .eTag("\"" + photo.photo().sha256() + "\"")
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-                .header("Content-Disposition", ContentDisposition.inline().filename(photo.fileName()).build().toString())
+                .header("Content-Disposition",
+                        ContentDisposition.inline().filename(photo.fileName()).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .body(photo.content());

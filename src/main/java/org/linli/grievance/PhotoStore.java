@@ -32,7 +32,8 @@ class PhotoStore {
         jdbc.sql("""
                 INSERT INTO grv_attachment (id, case_number, purpose, content_type, size_bytes, sha256, uploaded_by,
                                             uploaded_at, content)
-                VALUES (:id, :caseNumber, :purpose, :contentType, :size, :sha256, :uploadedBy, :uploadedAt, :content)""")
+                VALUES (:id, :caseNumber, :purpose, :contentType, :size, :sha256, :uploadedBy, :uploadedAt,
+                        :content)""")
                 .param("id", photo.id()).param("caseNumber", photo.caseNumber()).param("purpose", photo.purpose())
                 .param("contentType", photo.contentType()).param("size", photo.size())
                 .param("sha256", photo.sha256()).param("uploadedBy", uploadedBy)
