@@ -1,16 +1,18 @@
 // Walks through the resident portal in Debian's chromium (headless) at 360 px, as two demo residents would, and
 // leaves a screenshot of every page in <shotDir>. Driven by tests/java/org/linli/portal/PortalBrowserIT:
-//   node tests/browser/portal.mjs <baseUrl> <shotDir> <topicNumber>
-// Phase 1 (liu.yang): wrong password, log in, file a grievance while the first answer is lost on the network (the
-// page retries with the same idempotency key), see it on the timeline; prints {"phase":1,...} and waits for a
-// line on stdin (the clerk and the department move the case to the rating step meanwhile).
-// Phase 2: rate the case through its Camunda Form, vote on the topic, messages and points; log out; zhang.lan
-// answers her benefit offer. Prints {"phase":2,...}. Exits non-zero when a step fails.
+//   node tests/browser/portal.mjs <baseUrl> <shotDir> <topicNumber> <proposedTopicNumber>
+// Phase 1 (liu.yang): wrong password, log in, file a grievance with a photo while the first answer is lost on the
+// network (the page retries with the same idempotency key), see it and its photo on the case page; prints
+// {"phase":1,...} and waits for a line on stdin (the clerk and the department move the case to the rating step).
+// Phase 2: rate the case through its Camunda Form, vote on the topic; comment on it while the answer never comes
+// back and the page is reloaded (the outbox in localStorage sends it again, same key); co-sign the proposed topic;
+// messages and points; log out; zhang.lan answers her benefit offer. Prints {"phase":2,...}. Exits non-zero when
+// a step fails.
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [baseUrl, shotDir, topicNumber] = process.argv.slice(2);
+const [baseUrl, shotDir, topicNumber, proposedTopic] = process.argv.slice(2);
 const WIDTH = 360;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -99,13 +101,21 @@ try {
   }
   await page.click('.fjs-dropdownlist-item:has-text("环境卫生")');
   await page.getByLabel('问题描述').fill(description);
+  // a photo (a piece of this page, a real PNG) is uploaded as soon as it is chosen and shown as a thumbnail
+  const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 160, height: 120 } });
+  await page.setInputFiles('#photos', { name: '楼道.png', mimeType: 'image/png', buffer: photo });
+  await page.waitForSelector('ul.photos .photo-state[data-state="sent"]', { timeout: 30000 });
+  const photoState = await page.textContent('ul.photos .photo-state');
+  await shot('03b-file-photo');
   // the first answer is lost on the way back: the server has filed, the page sees a network error
   let posts = 0;
   const keys = [];
+  const filedPhotos = [];
   await page.route('**/portal/api/grievances', async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     posts += 1;
     keys.push(route.request().headers()['idempotency-key']);
+    filedPhotos.push((route.request().postDataJSON().photos || []).length);
     if (posts === 1) {
       await route.fetch();
       return route.abort('failed');
@@ -115,18 +125,23 @@ try {
   await submitButton().click();
   await submitted();
   await page.unroute('**/portal/api/grievances');
-  const filedText = await page.textContent('.status');
+  const filedText = await page.textContent('main > .status');
   const caseNumber = /GR-\d{4}-\d{6}/.exec(filedText)[0];
   await shot('04-filed');
 
   await page.getByRole('link', { name: '查看办理进度' }).click();
   await arrived('grievances');
   const timelineFiled = await page.textContent('ol.timeline');
+  // the thumbnail is the stored photo, served to its owner
+  await page.waitForFunction(() => [...document.querySelectorAll('ul.photos img')]
+    .some((img) => img.complete && img.naturalWidth > 0), null, { timeout: 30000 });
+  const photosShown = await page.$$eval('ul.photos img', (imgs) => imgs.map((img) => ({ alt: img.alt,
+    width: img.naturalWidth, src: img.getAttribute('src') })));
   await shot('05-timeline');
   await go('#/grievances');
   await shot('05b-my-grievances');
   console.log(JSON.stringify({ phase: 1, caseNumber, description, posts, keys, wrongPassword, greeting,
-    emptyErrors, focusedAfterErrors, timelineFiled }));
+    emptyErrors, focusedAfterErrors, timelineFiled, photoState, filedPhotos, photosShown }));
 
   await nextLine();
 
@@ -161,6 +176,55 @@ try {
   await submitted();
   const voteStatus = await page.textContent('#vote ~ .status');
   await shot('10-voted');
+
+  // a comment whose answer never comes back (the server stored it), and the page is closed meanwhile: reopened,
+  // the page finds it in its outbox, shows it as pending and sends it again with the same key
+  const comment = `建议装声控灯，省电（门户测试 ${Date.now()}）`;
+  const commentsRoute = '**/portal/api/deliberations/*/comments';
+  const commentKeys = [];
+  let stored;
+  const storedOnServer = new Promise((resolve) => { stored = resolve; });
+  await page.route(commentsRoute, async (route) => {
+    commentKeys.push(route.request().headers()['idempotency-key']);
+    if (commentKeys.length === 1) {
+      await route.fetch(); // reaches the server; its answer is never delivered to the page
+      stored();
+      return;
+    }
+    // the copy sent again is held for a moment, so that the page can be seen showing it as pending
+    await new Promise((resolve) => { setTimeout(resolve, 1500); });
+    await route.continue();
+  });
+  await page.getByLabel('我的意见').fill(comment);
+  await page.getByRole('button', { name: '发表意见' }).click();
+  await storedOnServer;
+  const outboxLabels = () => page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('linli.portal.outbox.')).flatMap((k) => JSON.parse(localStorage.getItem(k)))
+    .map((item) => item.label));
+  const outboxBefore = await outboxLabels();
+  await page.reload();
+  await page.waitForSelector('#outbox[data-state="pending"]', { timeout: 30000 }).catch(async (e) => {
+    console.error('outbox before reload:', outboxBefore, 'after:', await outboxLabels(), 'box:',
+      await page.evaluate(() => document.getElementById('outbox').outerHTML), 'keys:', commentKeys);
+    throw e;
+  });
+  const outboxPending = await page.textContent('#outbox');
+  await page.screenshot({ path: path.join(shotDir, '10b-outbox-pending.png'), fullPage: true });
+  await page.waitForSelector('#outbox[data-state="done"]', { timeout: 30000 });
+  const outboxDone = await page.textContent('#outbox');
+  await page.unroute(commentsRoute);
+  const outboxAfter = await outboxLabels();
+  await go(`#/deliberations/${topicNumber}`);
+  const commentShown = await page.$$eval('ul.comments li', (lis, text) => lis
+    .filter((li) => li.textContent.includes(text)).length, comment);
+  await shot('10c-commented');
+
+  // co-signing a topic a neighbour proposed
+  await go(`#/deliberations/${proposedTopic}`);
+  await page.getByRole('button', { name: '我家联署' }).click();
+  await page.waitForFunction(() => document.querySelector('main .status').textContent.includes('已联署'));
+  const coSignStatus = await page.textContent('main .status');
+  await shot('10d-co-signed');
   await go('#/deliberations');
   await shot('11-board');
 
@@ -186,8 +250,9 @@ try {
   await go('#/offers');
   const offersAfter = await page.textContent('main');
 
-  console.log(JSON.stringify({ phase: 2, rateForm, rateError, timelineRated, rateLinkAfter, voteStatus, points,
-    messages, offerForm, offersAfter, checks, pageErrors }));
+  console.log(JSON.stringify({ phase: 2, rateForm, rateError, timelineRated, rateLinkAfter, voteStatus, comment,
+    commentKeys, outboxBefore, outboxPending, outboxDone, outboxAfter, commentShown, coSignStatus, points, messages,
+    offerForm, offersAfter, checks, pageErrors }));
 } finally {
   stdin.close();
   await browser.close();

@@ -1,5 +1,5 @@
 // The resident portal (居民服务): one page, hash routes, large type; every form a Camunda Form rendered by form-js.
-import { ApiError, get, newKey, request, submit } from './api.js';
+import { ApiError, get, newKey, outbox, request, resendOutbox, submit, transient, upload } from './api.js';
 import { chinese, renderForm } from './forms.js';
 
 const main = () => document.getElementById('main');
@@ -59,14 +59,15 @@ function failure(e) {
 
 /**
  * A Camunda Form with one big submit button; the submission goes to `path` with an idempotency key that stays the
- * same for every retry of this content. `after(answer)` runs once it is sent.
+ * same for every retry of this content. `after(answer)` runs once it is sent. `extra` adds a part below the form
+ * (its `elements`) whose `collect()` answers { values } to send along, or { message } while it is not ready.
  */
-async function formPage(title, schema, data, path, after, intro = null) {
+async function formPage(title, schema, data, path, after, { intro = null, extra = null, label = title } = {}) {
   const holder = h('div', { class: 'form-holder' });
   const line = statusLine();
   const button = h('button', { type: 'button', class: 'primary' }, '提交');
   const retry = h('button', { type: 'button', class: 'secondary', hidden: true }, '重新提交');
-  page(title, intro, holder, button, retry, line);
+  page(title, intro, holder, extra ? extra.elements : null, button, retry, line);
   const rendered = await renderForm(holder, schema, data);
   let key = null;
   let sent = null;
@@ -79,7 +80,7 @@ async function formPage(title, schema, data, path, after, intro = null) {
     button.disabled = true;
     retry.hidden = true;
     try {
-      const answer = await submit(path, values, key, showState(line));
+      const answer = await submit(path, values, key, showState(line), { label });
       document.body.dataset.submitted = 'true';
       after(answer, line);
     } catch (e) {
@@ -90,12 +91,164 @@ async function formPage(title, schema, data, path, after, intro = null) {
   };
   button.addEventListener('click', () => {
     const values = rendered.submit();
-    if (values) send(values);
-    else showState(line)('failed', '请按提示修改后再提交');
+    if (!values) {
+      showState(line)('failed', '请按提示修改后再提交');
+      return;
+    }
+    const more = extra ? extra.collect() : { values: {} };
+    if (more.message) showState(line)('failed', more.message);
+    else send({ ...values, ...more.values });
   });
   retry.addEventListener('click', () => send(JSON.parse(sent)));
   return rendered;
 }
+
+// ---------------------------------------------------------------------------------------------------- photos
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024; // app.grievance.photos.max-size
+const MAX_PHOTOS = 9; // app.grievance.photos.max-per-case
+
+/**
+ * A photo small enough to send: phones take photos of 3-8 MB; a large one (or one in a format the server does not
+ * take, e.g. HEIC where the browser can draw it) is redrawn as a JPEG of at most 2048 px. Others go as they are.
+ */
+async function shrink(file) {
+  if (file.size <= MAX_PHOTO_BYTES * 0.8 && PHOTO_TYPES.includes(file.type)) return file;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, 2048 / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/jpeg', 0.85); });
+    return blob ? new File([blob], 'photo.jpg', { type: 'image/jpeg' }) : file;
+  } catch {
+    return file; // the server says why it refuses it
+  }
+}
+
+/**
+ * Choosing photos: each is uploaded at once, one after the other, to `path` under its own key, and shown as a
+ * thumbnail with its state. `collect()` answers { values: { photos: [ids] } }, or { message } while a photo is
+ * still on its way or could not be sent.
+ */
+function photoPicker(path, max = MAX_PHOTOS) {
+  const input = h('input', { id: 'photos', type: 'file', accept: PHOTO_TYPES.join(','), multiple: true,
+    'aria-describedby': 'photos-hint' });
+  const list = h('ul', { class: 'photos' });
+  const line = statusLine();
+  const chosen = [];
+  let queue = Promise.resolve();
+  const send = async (entry, file, state) => {
+    const show = (s, text) => {
+      state.dataset.state = s;
+      state.textContent = s === 'sent' ? '已上传' : text;
+    };
+    try {
+      const answer = await upload(path, await shrink(file), newKey(), show);
+      entry.id = answer.id;
+      entry.state = 'sent';
+    } catch (e) {
+      entry.state = 'failed';
+      show('failed', `${e instanceof ApiError ? e.explain() : '上传失败'}，请删除后重新选择`);
+    }
+  };
+  input.addEventListener('change', () => {
+    const files = [...input.files];
+    input.value = '';
+    for (const file of files) {
+      if (chosen.length >= max) {
+        showState(line)('failed', `最多附 ${max} 张照片`);
+        break;
+      }
+      const entry = { id: null, state: 'pending' };
+      chosen.push(entry);
+      const url = URL.createObjectURL(file);
+      const state = h('span', { class: 'photo-state', 'data-state': 'pending' }, '等待上传…');
+      const remove = h('button', { type: 'button', class: 'small' }, '删除');
+      const item = h('li', {}, h('img', { src: url, alt: `新选的照片 ${chosen.length}` }), state, remove);
+      remove.addEventListener('click', () => {
+        chosen.splice(chosen.indexOf(entry), 1);
+        item.remove();
+        URL.revokeObjectURL(url);
+        input.focus();
+      });
+      list.append(item);
+      queue = queue.then(() => send(entry, file, state));
+    }
+  });
+  return {
+    // the input is hidden behind its label, drawn as a button: the browser's own button is small and in its UI language
+    elements: h('div', { class: 'photo-picker' }, input,
+      h('label', { for: 'photos', class: 'button' }, `添加照片（选填，最多 ${max} 张）`),
+      h('p', { class: 'hint', id: 'photos-hint' }, '可以拍照或从相册选择，每张不超过 5 MB，选好后自动上传。'), list, line),
+    collect() {
+      if (chosen.some((c) => c.state === 'pending')) return { message: '照片还在上传，请稍候再提交' };
+      if (chosen.some((c) => c.state === 'failed')) return { message: '有照片没有上传成功，请删除后再提交' };
+      return { values: chosen.length ? { photos: chosen.map((c) => c.id) } : {} };
+    },
+  };
+}
+
+/** The photos of a case as thumbnails; each opens the full photo. */
+function thumbnails(caseNumber, photos) {
+  return h('ul', { class: 'photos' }, photos.map((p, i) => {
+    const href = `/portal/api/grievances/${encodeURIComponent(caseNumber)}/photos/${encodeURIComponent(p.id)}`;
+    const what = p.purpose === 'HANDLING' ? '办理现场照片' : '照片';
+    return h('li', {}, h('a', { href, target: '_blank', rel: 'noopener' },
+      h('img', { src: href, alt: `${what} ${i + 1}（点击查看大图）`, loading: 'lazy' })));
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------- outbox
+
+/**
+ * Sends again what a closed page or a lost network left unconfirmed (the outbox, kept in localStorage), and tells
+ * the resident in the box above the page: what is pending, what arrived, what was refused.
+ */
+async function flushOutbox() {
+  const box = document.getElementById('outbox');
+  const items = outbox.list();
+  if (!box || items.length === 0) {
+    document.body.dataset.outbox = 'empty';
+    return;
+  }
+  const title = h('p', { class: 'title' }, `有 ${items.length} 项提交还没有确认送达，正在重新发送（不会重复提交）：`);
+  const lines = h('ul', {}, items.map((item) => h('li', { 'data-key': item.key }, `${item.label}：等待确认`)));
+  const close = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => { box.hidden = true; } }, '知道了');
+  box.replaceChildren(title, lines, close);
+  box.dataset.state = 'pending';
+  box.hidden = false;
+  document.body.dataset.outbox = 'pending';
+  let unsent = 0;
+  await resendOutbox((item, { answer, error }) => {
+    const line = [...lines.children].find((li) => li.dataset.key === item.key);
+    if (!line) return;
+    if (answer) {
+      const number = (answer && (answer.caseNumber || answer.topicNumber)) || '';
+      line.textContent = `${item.label}：已送达${number ? `，编号 ${number}` : ''}`;
+    } else if (transient(error)) {
+      unsent += 1;
+      line.textContent = `${item.label}：网络异常，还没有送达，网络恢复后会自动重新发送`;
+    } else {
+      line.textContent = `${item.label}：未能提交，${error instanceof ApiError ? error.explain() : '请重新填写'}`;
+    }
+  });
+  title.textContent = unsent ? '部分提交还没有送达：' : '之前没有确认的提交已经处理：';
+  box.dataset.state = unsent ? 'offline' : 'done';
+  close.hidden = false;
+  document.body.dataset.outbox = unsent ? 'offline' : 'done';
+}
+
+function signedIn(me) {
+  profile = me;
+  outbox.user = me.userId;
+  flushOutbox();
+}
+
+window.addEventListener('online', () => { if (profile) flushOutbox(); });
 
 // ----------------------------------------------------------------------------------------------------- pages
 
@@ -118,7 +271,7 @@ function loginPage(message) {
     try {
       await get('/portal/api/me').catch(() => null); // fetches the CSRF cookie
       await request('POST', '/portal/login', { form: { username: user.value, password: password.value } });
-      profile = await get('/portal/api/me');
+      signedIn(await get('/portal/api/me'));
       if (location.hash === '#/') route();
       else location.hash = '#/'; // the hash change routes
 
@@ -149,6 +302,7 @@ async function homePage() {
 async function logout() {
   await request('POST', '/portal/logout').catch(() => null);
   profile = null;
+  outbox.user = null;
   location.hash = '#/login';
 }
 
@@ -158,7 +312,7 @@ async function filePage() {
   await formPage('我要反映', schema, { place: 'registered' }, '/portal/api/grievances', (answer, line) => {
     line.replaceChildren(`已提交，诉求编号 ${answer.caseNumber}。`,
       h('a', { href: `#/grievances/${answer.caseNumber}`, class: 'button' }, '查看办理进度'));
-  }, intro);
+  }, { intro, extra: photoPicker('/portal/api/photos') });
 }
 
 async function grievancesPage() {
@@ -170,13 +324,21 @@ async function grievancesPage() {
   h('a', { href: '#/file', class: 'button' }, '我要反映'));
 }
 
+const FINAL_STATES = ['CLOSED', 'REJECTED', 'MERGED'];
+
 async function grievancePage(caseNumber) {
-  const { grievance, timeline, rateTaskId } = await get(`/portal/api/grievances/${encodeURIComponent(caseNumber)}`);
+  const path = `/portal/api/grievances/${encodeURIComponent(caseNumber)}`;
+  const { grievance, timeline, photos, rateTaskId } = await get(path);
+  const open = !FINAL_STATES.includes(grievance.status);
+  const more = open && photos.length < MAX_PHOTOS ? photoPicker(`${path}/photos`, MAX_PHOTOS - photos.length) : null;
   page(`诉求 ${grievance.caseNumber}`,
     h('p', {}, h('span', { class: `badge status-${grievance.status}` }, grievance.statusLabel)),
     h('dl', { class: 'facts' }, h('dt', {}, '问题'), h('dd', {}, grievance.description),
       h('dt', {}, '地点'), h('dd', {}, grievance.address || '')),
     rateTaskId ? h('a', { href: `#/tasks/${rateTaskId}`, class: 'button primary' }, '评价办理结果') : null,
+    h('h2', {}, '照片'),
+    photos.length ? thumbnails(grievance.caseNumber, photos) : h('p', {}, '没有照片。'),
+    more ? h('details', { class: 'more-photos' }, h('summary', {}, '补充照片'), more.elements) : null,
     h('h2', {}, '办理进度'),
     h('ol', { class: 'timeline' }, timeline.map((entry) => h('li', {},
       h('time', { datetime: entry.at }, when(entry.at)), h('span', {}, entry.text)))));
@@ -242,10 +404,14 @@ async function topicPage(topicNumber) {
   const topic = await get(path);
   const round = topic.rounds.length ? topic.rounds[topic.rounds.length - 1] : null;
   const line = statusLine();
-  const coSign = topic.status === 'PROPOSED' && topic.myHouseholdParticipates && !topic.proposedByMe
-    ? h('button', { type: 'button', class: 'primary', onclick: async () => {
+  const coSigned = h('dd', {}, `${topic.coSignCount} / ${topic.coSignThreshold} 户`);
+  // households join a topic when it is accepted; while it is proposed the server checks the affected area itself
+  const coSign = topic.status === 'PROPOSED' && !topic.proposedByMe
+    ? h('button', { type: 'button', class: 'primary', onclick: async (event) => {
       try {
         const answer = await request('POST', `${path}/co-signatures`);
+        coSigned.textContent = `${answer.coSignCount} / ${topic.coSignThreshold} 户`;
+        event.target.hidden = true;
         showState(line)('sent', `已联署，共 ${answer.coSignCount} 户`);
       } catch (e) {
         showState(line)('failed', e instanceof ApiError ? e.explain() : '网络异常，请稍后再试');
@@ -258,7 +424,7 @@ async function topicPage(topicNumber) {
     h('p', {}, h('span', { class: 'badge' }, topic.statusLabel || topic.status)),
     h('p', {}, topic.description),
     h('dl', { class: 'facts' }, h('dt', {}, '影响范围'), h('dd', {}, topic.affectedArea || ''),
-      h('dt', {}, '联署'), h('dd', {}, `${topic.coSignCount} / ${topic.coSignThreshold} 户`)),
+      h('dt', {}, '联署'), coSigned),
     coSign, line,
     topic.outcome ? h('p', { class: 'outcome' }, `协商结果：${topic.outcome}`) : null,
     topic.rounds.map((r) => h('section', { class: 'round' },
@@ -279,7 +445,8 @@ async function topicPage(topicNumber) {
       if (!values) return;
       button.disabled = true;
       try {
-        await submit(`${path}/votes`, { optionId: Number(values.optionId) }, key, showState(voteLine));
+        await submit(`${path}/votes`, { optionId: Number(values.optionId) }, key, showState(voteLine),
+          { label: '投票' });
         voteLine.textContent = '已投票。投票截止前可以修改。';
         document.body.dataset.submitted = 'true';
       } catch {
@@ -302,7 +469,7 @@ function commentForm(path) {
     }
     button.disabled = true;
     try {
-      await submit(`${path}/comments`, { text: text.value }, key, showState(line));
+      await submit(`${path}/comments`, { text: text.value }, key, showState(line), { label: '发表意见' });
       key = newKey();
       route();
     } catch {
@@ -354,7 +521,7 @@ async function route() {
   const hash = location.hash || '#/';
   if (hash !== '#/login' && !profile) {
     try {
-      profile = await get('/portal/api/me');
+      signedIn(await get('/portal/api/me'));
     } catch (e) {
       loginPage(e instanceof ApiError && e.status === 403 ? e.explain() : '');
       return;

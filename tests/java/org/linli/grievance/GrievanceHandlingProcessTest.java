@@ -84,6 +84,7 @@ import org.linli.security.TaskActors;
 import org.linli.support.ProcessTestEngine;
 import org.linli.grievance.GrievanceIntake.RegisteredCase;
 import org.mockito.InOrder;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every path of {@code processes/grievance-handling.bpmn} on a plain in-memory engine ({@link ProcessTestEngine}).
@@ -143,7 +144,8 @@ class GrievanceHandlingProcessTest {
         Mocks.register("reopenGrievanceDelegate", new ReopenGrievanceDelegate(service));
         Mocks.register("closeGrievanceDelegate", new CloseGrievanceDelegate(service));
         Mocks.register("grievanceProperties",
-                new GrievanceProperties(Duration.ofDays(7), Duration.ofDays(30), 2000, ZoneId.of("Asia/Shanghai")));
+                new GrievanceProperties(Duration.ofDays(7), Duration.ofDays(30), 2000, ZoneId.of("Asia/Shanghai"),
+                        new GrievanceProperties.Photos(DataSize.ofMegabytes(5), 9, Duration.ofDays(1))));
     }
 
     @AfterEach

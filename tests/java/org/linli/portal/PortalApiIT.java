@@ -18,12 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -207,15 +205,11 @@ class PortalApiIT {
     }
 
     private Task task(String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+        return new StaffSteps(taskService, rest).task(businessKey, taskKey);
     }
 
     private void complete(Task task, String user, String variables) {
-        ResponseEntity<String> response = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
-                "{\"variables\":" + variables + "}");
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getStatusCode() + " " + response.getBody())
-                .isTrue();
+        new StaffSteps(taskService, rest).complete(task, user, variables);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {

@@ -38,11 +38,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The resident portal in a real headless Chromium (Debian's, driven by playwright-core, tests/browser/portal.mjs)
- * at 360 px: 刘洋 files a grievance while the first answer is lost on the network, follows it on the timeline,
- * rates it through the Camunda Form of his rating task once the clerk and the department have handled it (through
- * the engine REST API, as Tasklist does), and votes; 张兰 answers a benefit offer. Every page is screenshotted
- * into target/portal-screenshots. A second browser session renders every forms/*.form with the portal's form-js
- * bundle and checks its validation (tests/browser/forms.mjs).
+ * at 360 px: 刘洋 files a grievance with a photo while the first answer is lost on the network, follows it and sees
+ * the photo's thumbnail on the case page, rates it through the Camunda Form of his rating task once the clerk and the
+ * department have handled it (through the engine REST API, as Tasklist does), votes, comments while the answer is
+ * lost and the page reloaded (the outbox sends it again), and co-signs 张兰's topic; 张兰 answers a benefit offer.
+ * Every page is screenshotted into target/portal-screenshots. A second browser session renders every forms/*.form
+ * with the portal's form-js bundle and checks its validation (tests/browser/forms.mjs).
  */
 @IntegrationTest
 class PortalBrowserIT {
@@ -66,10 +67,12 @@ class PortalBrowserIT {
     void residentsFileRateVoteAndAnswerAnOfferInTheBrowser() throws Exception {
         long offer = verifiedOfferOfZhangLan();
         String topic = topicInVotingForLiuYang();
+        String proposed = topicProposedByZhangLan();
         Path shots = Path.of("target", "portal-screenshots").toAbsolutePath();
         Files.createDirectories(shots);
 
-        Process browser = BrowserScript.start("tests/browser/portal.mjs", "http://127.0.0.1:" + port, shots.toString(), topic);
+        Process browser = BrowserScript.startWithInput("tests/browser/portal.mjs", "http://127.0.0.1:" + port,
+                shots.toString(), topic, proposed);
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(browser.getInputStream(),
                 StandardCharsets.UTF_8)); Writer in = browser.outputWriter(StandardCharsets.UTF_8)) {
@@ -85,7 +88,17 @@ class PortalBrowserIT {
                     .isEqualTo(filed.get("keys").get(1).asText());
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM grv_case WHERE description = ?", Integer.class,
                     filed.get("description").asText())).as("filed once despite the retry").isEqualTo(1);
-            assertThat(filed.get("timelineFiled").asText()).contains("已通过居民门户收到您反映的环境卫生问题");
+            assertThat(filed.get("timelineFiled").asText()).contains("已通过居民门户收到您反映的环境卫生问题")
+                    .contains("附上了 1 张照片");
+            assertThat(filed.get("photoState").asText()).isEqualTo("已上传");
+            assertThat(filed.get("filedPhotos").toString()).as("every copy of the filing names the photo")
+                    .isEqualTo("[1,1]");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM grv_attachment WHERE case_number = ? AND "
+                    + "content_type = 'image/png' AND uploaded_by = 'liu.yang'", Integer.class, caseNumber)).isOne();
+            JsonNode thumbnail = filed.get("photosShown").get(0);
+            assertThat(filed.get("photosShown").size()).isOne();
+            assertThat(thumbnail.get("width").asInt()).as("the stored photo is shown").isEqualTo(160);
+            assertThat(thumbnail.get("src").asText()).startsWith("/portal/api/grievances/" + caseNumber + "/photos/");
 
             complete(task(caseNumber, "Task_VerifyReport"), "wang.fang", "{\"verifyOutcome\":{\"value\":\"ACCEPT\"}}");
             complete(task(caseNumber, "Task_HandleGrievance"), "zhao.min",
@@ -107,8 +120,26 @@ class PortalBrowserIT {
             JsonNode voted = json.readTree(Api.as(rest, "liu.yang").get("/api/deliberations/" + topic).getBody());
             assertThat(voted.at("/rounds/0/myVote").asLong()).isEqualTo(voted.at("/rounds/0/options/0/id").asLong());
 
+            String comment = done.get("comment").asText();
+            assertThat(done.get("outboxBefore").toString()).as("kept while unanswered").isEqualTo("[\"发表意见\"]");
+            assertThat(done.get("outboxPending").asText()).contains("还没有确认送达").contains("发表意见");
+            assertThat(done.get("outboxDone").asText()).contains("发表意见：已送达");
+            assertThat(done.get("outboxAfter").size()).isZero();
+            assertThat(done.get("commentKeys").size()).isEqualTo(2);
+            assertThat(done.get("commentKeys").get(1).asText()).as("sent again with the same key")
+                    .isEqualTo(done.get("commentKeys").get(0).asText());
+            assertThat(done.get("commentShown").asInt()).isOne();
+            JsonNode discussed = json.readTree(Api.as(rest, "liu.yang").get("/api/deliberations/" + topic).getBody());
+            assertThat(discussed.get("comments").findValuesAsText("text").stream().filter(comment::equals))
+                    .as("stored once").hasSize(1);
+
+            assertThat(done.get("coSignStatus").asText()).contains("已联署，共 2 户");
+            JsonNode coSigned = json.readTree(Api.as(rest, "zhang.lan").get("/api/deliberations/" + proposed)
+                    .getBody());
+            assertThat(coSigned.get("coSignCount").asInt()).isEqualTo(2);
+
             assertThat(done.get("messages").toString()).contains("已收到您的诉求");
-            assertThat(done.get("points").asInt()).isGreaterThanOrEqualTo(0);
+            assertThat(done.get("points").asInt()).as("the vote and the comment earn points").isPositive();
 
             assertThat(done.get("offerForm").asText()).contains("残疾人生活补贴").contains("您的选择");
             assertThat(jdbc.queryForObject("SELECT state FROM elg_match WHERE id = ?", String.class, offer))
@@ -221,21 +252,29 @@ class PortalBrowserIT {
         return topic;
     }
 
+    /** 张兰's topic for her building and 刘洋's, waiting for co-signatures (she signed it as its proposer). */
+    private String topicProposedByZhangLan() throws Exception {
+        ResponseEntity<String> proposed = Api.as(rest, "zhang.lan").post("/api/deliberations", """
+                {"title":"小区增设电动车充电棚","description":"电动车在楼道充电有火灾隐患","topicType":"other",
+                 "communityCode":"xh01","affectedArea":[{"gridCode":"xh01-01","road":"幸福路12号","building":"3"},
+                 {"gridCode":"xh01-02","road":"和平街8号","building":"1"}]}""");
+        assertThat(proposed.getStatusCode()).as(proposed.getBody()).isEqualTo(HttpStatus.CREATED);
+        String topic = json.readTree(proposed.getBody()).get("topicNumber").asText();
+        assertThat(json.readTree(Api.as(rest, "zhang.lan").get("/api/deliberations/" + topic).getBody())
+                .get("status").asText()).isEqualTo("PROPOSED");
+        return topic;
+    }
+
     private void awaitRound(String topic, String status) {
         await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(json.readTree(Api.as(rest, "liu.yang")
                 .get("/api/deliberations/" + topic).getBody()).at("/rounds/0/status").asText()));
     }
 
     private Task task(String businessKey, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+        return new StaffSteps(taskService, rest).task(businessKey, taskKey);
     }
 
-    /** Completes a task through the engine REST API as {@code user}, as Tasklist does. */
     private void complete(Task task, String user, String variables) {
-        ResponseEntity<String> response = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
-                "{\"variables\":" + variables + "}");
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getStatusCode() + " " + response.getBody())
-                .isTrue();
+        new StaffSteps(taskService, rest).complete(task, user, variables);
     }
 }

@@ -15,15 +15,24 @@ public final class BrowserScript {
     private BrowserScript() {
     }
 
-    /**
-     * Starts the script; the caller reads its standard output (one JSON line per observation) and may answer on its
-     * standard input, a pipe of its own.
-     */
+    /** Starts the script; the caller reads its standard output (one JSON line per observation). */
     public static Process start(String script, String... args) throws IOException {
+        return builder(script, args).start();
+    }
+
+    /**
+     * Starts a script that waits for the test between its phases: its standard input is a pipe the caller writes to
+     * ({@link Process#outputWriter}), never the test JVM's own input.
+     */
+    public static Process startWithInput(String script, String... args) throws IOException {
+        return builder(script, args).redirectInput(Redirect.PIPE).start();
+    }
+
+    private static ProcessBuilder builder(String script, String... args) {
         installPackages();
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(args));
-        return ChildProcess.builder(command).redirectInput(Redirect.PIPE).redirectError(Redirect.INHERIT).start();
+        return ChildProcess.builder(command).redirectError(Redirect.INHERIT);
     }
 
     private static synchronized void installPackages() {

@@ -58,4 +58,27 @@ final class GrievanceProblems {
         return new ProblemException.Forbidden("GRV-012", "非本社区工作人员", "Only staff of community " + communityCode
                 + " and supervisors may list its grievances.");
     }
+
+    static ProblemException notAPhoto() {
+        return new ProblemException.Invalid("GRV-013", "照片格式不支持", "Upload a JPEG, PNG or WebP photo; the file's "
+                + "content is none of these, whatever its name or declared type.");
+    }
+
+    static ProblemException photoTooLarge(long size, long max) {
+        return new ProblemException.TooLarge("GRV-014", "照片太大", "The photo has " + size + " bytes; at most " + max
+                + " are accepted. Take it at a lower resolution, or send a smaller copy.");
+    }
+
+    static ProblemException photoNotFound(String detail) {
+        return new ProblemException.NotFound("GRV-015", "照片不存在", detail);
+    }
+
+    static ProblemException notWorkingOnCase(String caseNumber) {
+        return new ProblemException.Forbidden("GRV-016", "无权查看该诉求的照片", "Only the reporter and staff working on "
+                + caseNumber + " (its community, its street, its handler) see its photos.");
+    }
+
+    static ProblemException tooManyPhotos(int max) {
+        return new ProblemException.Invalid("GRV-017", "照片数量超出上限", "At most " + max + " photos are accepted here.");
+    }
 }

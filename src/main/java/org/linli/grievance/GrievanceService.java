@@ -24,15 +24,17 @@ public class GrievanceService {
     private final CaseEventRepository events;
     private final GrievanceNotifier notifier;
     private final CaseAccess caseAccess;
+    private final PhotoStore photos;
     private final GrievanceProperties properties;
     private final Clock clock;
 
     GrievanceService(GrievanceCaseRepository cases, CaseEventRepository events, GrievanceNotifier notifier,
-            CaseAccess caseAccess, GrievanceProperties properties, Clock clock) {
+            CaseAccess caseAccess, PhotoStore photos, GrievanceProperties properties, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.notifier = notifier;
         this.caseAccess = caseAccess;
+        this.photos = photos;
         this.properties = properties;
         this.clock = clock;
     }
@@ -132,14 +134,25 @@ public class GrievanceService {
         return bounces;
     }
 
-    /** Records the measures taken and the photo references, and asks the reporter to rate. */
+    /**
+     * Records the measures taken and the photos of the site, and asks the reporter to rate. A photo reference is
+     * the id of a photo uploaded to this case ({@link GrievancePhotos}); any other reference is not kept, and an
+     * internal timeline line names it so that the handler can upload the photo.
+     */
     @Transactional
     public void recordHandling(String caseNumber, String measures, List<String> photoRefs) {
         GrievanceCase grievance = cases.load(caseNumber);
         Instant now = clock.instant();
-        grievance.handled(measures, String.join(",", photoRefs), now);
+        List<String> stored = photos.idsOfCase(caseNumber, photoRefs);
+        List<String> kept = photoRefs.stream().filter(stored::contains).distinct().toList();
+        grievance.handled(measures, String.join(",", kept), now);
         cases.save(grievance);
         events.save(CaseEvent.visible(caseNumber, now, "HANDLED", grievance.handlerGroup(), "已办结：" + measures));
+        List<String> unknown = photoRefs.stream().filter(ref -> !stored.contains(ref)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            events.save(CaseEvent.internal(caseNumber, now, "PHOTO", grievance.handlerGroup(),
+                    abbreviate("未登记的照片编号（未上传到本诉求）：" + String.join("，", unknown), 1000)));
+        }
         notifier.reporters(grievance, "您的诉求已办结，请评价",
                 "诉求 " + caseNumber + " 已办结：" + abbreviate(measures, 100) + " 请对办理结果进行评价。");
     }

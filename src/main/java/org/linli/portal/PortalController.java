@@ -20,10 +20,13 @@ import org.linli.basedata.Notifications.Recipient;
 import org.linli.deliberation.DeliberationQueries;
 import org.linli.eligibility.MatchView;
 import org.linli.eligibility.PolicyOutreach;
+import org.linli.grievance.AttachPhotosCommand;
 import org.linli.grievance.FileGrievanceCommand;
 import org.linli.grievance.GrievanceCatalogue.Channel;
 import org.linli.grievance.GrievanceCatalogue.Urgency;
 import org.linli.grievance.GrievanceIntake;
+import org.linli.grievance.GrievancePhotos;
+import org.linli.grievance.GrievancePhotos.PhotoView;
 import org.linli.grievance.GrievanceQueries;
 import org.linli.grievance.GrievanceQueries.CaseView;
 import org.linli.grievance.GrievanceQueries.TimelineEntry;
@@ -54,6 +57,7 @@ class PortalController {
     private final ResidentTasks tasks;
     private final GrievanceIntake intake;
     private final GrievanceQueries grievances;
+    private final GrievancePhotos photos;
     private final PolicyOutreach outreach;
     private final Notifications notifications;
     private final DeliberationQueries deliberations;
@@ -61,12 +65,13 @@ class PortalController {
     private final ObjectMapper json;
 
     PortalController(ResidentProfile profiles, ResidentTasks tasks, GrievanceIntake intake,
-            GrievanceQueries grievances, PolicyOutreach outreach, Notifications notifications,
+            GrievanceQueries grievances, GrievancePhotos photos, PolicyOutreach outreach, Notifications notifications,
             DeliberationQueries deliberations, Submissions submissions, ObjectMapper json) {
         this.profiles = profiles;
         this.tasks = tasks;
         this.intake = intake;
         this.grievances = grievances;
+        this.photos = photos;
         this.outreach = outreach;
         this.notifications = notifications;
         this.deliberations = deliberations;
@@ -94,7 +99,8 @@ class PortalController {
         return grievances.mine(CurrentUser.get());
     }
 
-    record GrievanceDetail(CaseView grievance, List<TimelineEntry> timeline, String rateTaskId) {
+    record GrievanceDetail(CaseView grievance, List<TimelineEntry> timeline, List<PhotoView> photos,
+            String rateTaskId) {
     }
 
     @GetMapping("/grievances/{caseNumber}")
@@ -104,15 +110,20 @@ class PortalController {
                 .filter(t -> t.kind().equals(ResidentTaskKind.RATE_GRIEVANCE.name()) && caseNumber.equals(t.reference()))
                 .map(TaskCard::id).findFirst().orElse(null);
         return new GrievanceDetail(grievances.grievance(caseNumber, user), grievances.timeline(caseNumber, user),
-                rateTask);
+                photos.ofCase(caseNumber, user), rateTask);
     }
 
-    /** The fields of forms/grievance-handling-report.form. */
+    /**
+     * The fields of forms/grievance-handling-report.form, and the ids of the photos uploaded for it beforehand
+     * ({@code POST photos}), which the filing attaches.
+     */
     record FileRequest(
             @NotBlank(message = "请选择问题类别") @Size(max = 32) String category,
             @NotBlank(message = "请描述遇到的问题") @Size(max = 2000, message = "问题描述最多 2000 字") String description,
             @Pattern(regexp = "registered|other", message = "请选择问题地点") String place,
-            @Size(max = 200, message = "地点最多 200 字") String addressText) {
+            @Size(max = 200, message = "地点最多 200 字") String addressText,
+            @Size(max = 50, message = "照片太多") List<@Pattern(regexp = PortalPhotoController.PHOTO_ID,
+                    message = "照片编号无效") String> photos) {
     }
 
     @PostMapping("/grievances")
@@ -129,6 +140,7 @@ class PortalController {
             String caseNumber = intake.file(new FileGrievanceCommand(Channel.PORTAL, user.id(), null, null, user.id(),
                     request.category(), null, Urgency.NORMAL, request.description(), profile.communityCode(), null,
                     typed ? request.addressText().strip() : profile.address()));
+            photos.attach(new AttachPhotosCommand(caseNumber, request.photos()), user);
             return Map.of("caseNumber", caseNumber);
         }));
     }

@@ -12,6 +12,7 @@ import org.linli.audit.AuditLog;
 import org.linli.basedata.Masking;
 import org.linli.basedata.PersonalDataEraser;
 import org.linli.basedata.PersonalDataEraser.ErasedResident;
+import org.linli.grievance.PhotoErasure;
 import org.linli.grievance.ReporterErasure;
 import org.linli.report.ReportErasure;
 import org.linli.security.CurrentUser;
@@ -37,10 +38,11 @@ public class PersonalDataErasure {
     private final CaseReindexRequests index;
     private final RuntimeService runtimeService;
     private final AuditLog audit;
+    private final PhotoErasure photos;
 
     PersonalDataErasure(PersonalDataEraser baseData, ReporterErasure grievances, ReportErasure reports,
             EngineTextScrubber engineTexts, CaseReindexRequests index, RuntimeService runtimeService,
-            AuditLog audit) {
+            AuditLog audit, PhotoErasure photos) {
         this.baseData = baseData;
         this.grievances = grievances;
         this.reports = reports;
@@ -48,6 +50,7 @@ public class PersonalDataErasure {
         this.index = index;
         this.runtimeService = runtimeService;
         this.audit = audit;
+        this.photos = photos;
     }
 
     /**
@@ -89,6 +92,7 @@ public class PersonalDataErasure {
         UnaryOperator<String> scrub = scrubber(resident);
         baseData.erase(resident, scrub);
         List<String> instances = new ArrayList<>(grievances.forget(resident.userId(), resident.phone(), scrub));
+        photos.forget(resident.userId());
         instances.addAll(reports.forget(resident, scrub));
         List<String> needles = new ArrayList<>();
         needles.add(resident.name());

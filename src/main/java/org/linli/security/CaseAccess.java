@@ -45,6 +45,29 @@ public class CaseAccess {
                 LinliGroups.orgGroup(LinliGroups.OrgLevel.STREET, street)));
     }
 
+    /**
+     * The same rule as {@link #grantRead}, for what a case keeps outside the engine (its photos): whether
+     * {@code user} works on a case granted to {@code groupIds} — a member of one of them, a member of the street
+     * above one of them, or an administrator. Asked of the case's own groups rather than of the engine's grants,
+     * which go with the process instance when the case ends.
+     */
+    public boolean worksOn(CurrentUser user, String... groupIds) {
+        if (user.isIn(LinliGroups.ADMINS)) {
+            return true;
+        }
+        for (String groupId : groupIds) {
+            if (groupId == null) {
+                continue;
+            }
+            if (user.isIn(groupId) || hierarchy.streetAbove(groupId)
+                    .map(street -> user.isIn(LinliGroups.orgGroup(LinliGroups.OrgLevel.STREET, street)))
+                    .orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void grant(String processInstanceId, String groupId) {
         if (granted(processInstanceId, groupId)) {
             return;

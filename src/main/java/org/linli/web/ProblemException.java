@@ -52,6 +52,13 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
+    /** The request carries more than is accepted (an upload over its size limit). */
+    public static class TooLarge extends ProblemException {
+        public TooLarge(String code, String title, String detail) {
+            super(code, title, detail);
+        }
+    }
+
     /** A service the request needs (the search index...) does not answer now; retrying later may work. */
     public static class Unavailable extends ProblemException {
         public Unavailable(String code, String title, String detail) {

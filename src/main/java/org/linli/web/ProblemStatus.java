@@ -18,6 +18,9 @@ public final class ProblemStatus {
         if (e instanceof ProblemException.Forbidden) {
             return HttpStatus.FORBIDDEN;
         }
+        if (e instanceof ProblemException.TooLarge) {
+            return HttpStatus.PAYLOAD_TOO_LARGE;
+        }
         if (e instanceof ProblemException.Unavailable) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
