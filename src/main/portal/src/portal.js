@@ -252,7 +252,21 @@ window.addEventListener('online', () => { if (profile) flushOutbox(); });
 
 // ----------------------------------------------------------------------------------------------------- pages
 
-function loginPage(message) {
+const REFUSED = {
+  staff: '门户仅供居民使用，工作人员请使用任务列表。',
+  sso: '统一身份认证未能完成，请重试。',
+};
+
+async function loginPage(message) {
+  const refused = /[?&]refused=(\w+)/.exec(location.hash);
+  const options = await get('/portal/login-options').catch(() => ({ singleSignOn: false }));
+  if (options.singleSignOn) {
+    const line = h('p', { class: 'status', role: 'alert' }, message || (refused && REFUSED[refused[1]]) || '');
+    page('居民登录', h('p', {}, '请用统一身份认证账号登录。'),
+      h('a', { href: options.start, class: 'button primary', id: 'sso-login' }, '登录'), line);
+    document.body.dataset.page = 'login';
+    return;
+  }
   const user = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const line = h('p', { class: 'status', role: 'alert' }, message || '');
@@ -300,9 +314,13 @@ async function homePage() {
 }
 
 async function logout() {
-  await request('POST', '/portal/logout').catch(() => null);
+  const answer = await request('POST', '/portal/logout').catch(() => null);
   profile = null;
   outbox.user = null;
+  if (answer && answer.endSession) {
+    location.href = answer.endSession; // single sign-on: Keycloak ends its session too, then returns here
+    return;
+  }
   location.hash = '#/login';
 }
 
@@ -501,7 +519,7 @@ async function messagesPage() {
 // ------------------------------------------------------------------------------------------------------ routes
 
 const ROUTES = [
-  [/^#\/login$/, () => loginPage()],
+  [/^#\/login(\?.*)?$/, () => loginPage()],
   [/^#?\/?$/, homePage],
   [/^#\/file$/, filePage],
   [/^#\/grievances$/, grievancesPage],
@@ -519,7 +537,7 @@ async function route() {
   document.body.dataset.ready = 'false';
   document.body.dataset.submitted = 'false';
   const hash = location.hash || '#/';
-  if (hash !== '#/login' && !profile) {
+  if (!hash.startsWith('#/login') && !profile) {
     try {
       signedIn(await get('/portal/api/me'));
     } catch (e) {

@@ -74,6 +74,43 @@ class KeycloakLoginIT {
     }
 
     @Test
+    void residentsLogInToThePortalAtKeycloakAndOutOfBoth() throws Exception {
+        BrowserSession browser = new BrowserSession(port);
+        JsonNode options = json.readTree(browser.get("/portal/login-options").body());
+        assertThat(options.get("singleSignOn").asBoolean()).isTrue();
+
+        HttpResponse<String> portal = browser.login(options.get("start").asText(), "liu.yang");
+
+        assertThat(portal.statusCode()).isEqualTo(200);
+        assertThat(portal.uri().getPath()).isEqualTo("/portal/");
+        HttpResponse<String> me = browser.get("/portal/api/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("userId").asText()).isEqualTo("liu.yang");
+
+        HttpResponse<String> loggedOut = browser.postWithCsrf("/portal/logout", "PORTAL-XSRF-TOKEN",
+                "X-PORTAL-XSRF-TOKEN");
+        assertThat(loggedOut.statusCode()).as(loggedOut.body()).isEqualTo(200);
+        String endSession = json.readTree(loggedOut.body()).get("endSession").asText();
+        assertThat(endSession).contains("/protocol/openid-connect/logout").contains("id_token_hint=");
+        assertThat(browser.get("/portal/api/me").statusCode()).as("the portal's session ended").isEqualTo(401);
+        HttpResponse<String> back = browser.pageAt(endSession);
+        assertThat(back.uri().getPath()).as("Keycloak sends the browser back to the portal").isEqualTo("/portal/");
+        assertThat(BrowserSession.isLoginForm(browser.page(options.get("start").asText())))
+                .as("and Keycloak's session ended too: its login form again").isTrue();
+    }
+
+    @Test
+    void staffAreSentBackFromThePortal() throws Exception {
+        BrowserSession browser = new BrowserSession(port);
+        String start = json.readTree(browser.get("/portal/login-options").body()).get("start").asText();
+
+        HttpResponse<String> refused = browser.login(start, "wang.fang");
+
+        assertThat(refused.request().uri().toString()).endsWith("/portal/#/login?refused=staff");
+        assertThat(browser.get("/portal/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aWrongPasswordStaysAtTheLoginForm() {
         BrowserSession browser = new BrowserSession(port);
 

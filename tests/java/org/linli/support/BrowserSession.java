@@ -24,7 +24,8 @@ public final class BrowserSession {
 
     private static final String PAGE = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
+    private final LoopbackCookies cookies = new LoopbackCookies();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String baseUrl;
 
@@ -62,6 +63,11 @@ public final class BrowserSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", PAGE).GET().build());
     }
 
+    /** Opens an absolute address (another server's, e.g. Keycloak's) as a browser does, following redirects. */
+    public HttpResponse<String> pageAt(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", PAGE).GET().build());
+    }
+
     /** A script's JSON call from a page of the session (Tasklist's own REST calls, the dashboard's). */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
@@ -74,6 +80,15 @@ public final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A page script's form post that carries a CSRF token read from the session's cookie (the portal's). */
+    public HttpResponse<String> postWithCsrf(String path, String cookie, String header) {
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(cookie))
+                .map(java.net.HttpCookie::getValue).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cookie " + cookie));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .header(header, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /**
      * Browsers treat http://localhost and 127.0.0.1 as secure and send them {@code Secure} cookies (Keycloak marks its
      * login-session cookies so); Java's cookie manager does not, so the flag is dropped for loopback hosts only.
@@ -81,6 +96,10 @@ public final class BrowserSession {
     private static final class LoopbackCookies extends CookieHandler {
 
         private final CookieManager cookies = new CookieManager();
+
+        java.net.CookieStore getCookieStore() {
+            return cookies.getCookieStore();
+        }
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {

@@ -1,6 +1,7 @@
 package org.linli.portal;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.linli.security.BrowserLogin;
 import org.linli.security.EngineAuthenticationFilter;
-import org.linli.security.EngineIdentityAuthenticationProvider;
 import org.linli.security.GroupAuthorities;
 import org.linli.security.LinliGroups;
 import org.linli.web.Problems;
@@ -24,9 +25,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -36,8 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The portal's own filter chain: a session with CSRF protection (the page reads the token from a cookie and
  * sends it in a header), members of {@code residents} only on the API, errors as problems (never a login
- * redirect or a Basic prompt). How residents log in is {@link #residentLogin} alone, so that an OIDC login can
- * replace the form login in one place.
+ * redirect or a Basic prompt). How residents log in is {@link #residentLogin} alone: a form, or Keycloak's single
+ * sign-on under profile {@code keycloak}.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalSecurity {
@@ -49,8 +50,8 @@ class PortalSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain portalFilterChain(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain portalFilterChain(HttpSecurity http, IdentityService identityService, BrowserLogin login,
+            ObjectMapper json) throws Exception {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieName(CSRF_COOKIE);
         csrfTokens.setHeaderName(CSRF_HEADER);
@@ -70,33 +71,50 @@ class PortalSecurity {
                                 PortalProblems.problem(HttpStatus.FORBIDDEN, "PTL-403", "无法完成操作",
                                         "Not allowed, or the page is out of date: reload it and try again."))))
                 .logout(logout -> logout.logoutUrl("/portal/logout")
-                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                        .logoutSuccessHandler((request, response, authentication) -> {
+                            String endSession = login.endSessionUrl(request, authentication, "/portal/");
+                            if (endSession == null) {
+                                response.setStatus(HttpStatus.NO_CONTENT.value());
+                            } else {
+                                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                                json.writeValue(response.getOutputStream(), Map.of("endSession", endSession));
+                            }
+                        }))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
-        residentLogin(http, identityService, json);
+        residentLogin(http, login, json);
         return http.build();
     }
 
     /**
-     * Form login against the engine's users (the same accounts as the application API). Answers 204 or a
-     * problem, for the page's script; staff accounts are refused here, so the portal stays for residents.
+     * How residents log in: a form posted by the page (the engine's users), answered with 204 or a problem; or,
+     * under {@code keycloak}, single sign-on at Keycloak, which comes back to the page. Staff accounts are refused
+     * either way: the portal is for residents.
      */
-    static void residentLogin(HttpSecurity http, IdentityService identityService, ObjectMapper json) throws Exception {
-        http.authenticationProvider(new EngineIdentityAuthenticationProvider(identityService))
-                .formLogin(form -> form.loginPage("/portal/").loginProcessingUrl("/portal/login")
-                        .successHandler((request, response, authentication) -> {
-                            if (isResident(authentication)) {
-                                response.setStatus(HttpStatus.NO_CONTENT.value());
-                                return;
-                            }
-                            request.getSession().invalidate();
-                            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-                            write(json, response, PortalProblems.problem(HttpStatus.FORBIDDEN, "PTL-004",
-                                    "门户仅供居民使用", "Staff use Tasklist; the portal is for residents."));
-                        })
-                        .failureHandler((request, response, e) -> write(json, response,
-                                PortalProblems.problem(HttpStatus.UNAUTHORIZED, "PTL-005", "用户名或密码不正确",
-                                        "Wrong user name or password.")))
-                        .permitAll());
+    static void residentLogin(HttpSecurity http, BrowserLogin login, ObjectMapper json) throws Exception {
+        if (login.singleSignOn()) {
+            login.applyUnder("/portal", http, (request, response, authentication) -> {
+                if (isResident(authentication)) {
+                    response.sendRedirect(request.getContextPath() + "/portal/");
+                    return;
+                }
+                request.getSession().invalidate();
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/portal/#/login?refused=staff");
+            }, (request, response, e) -> response.sendRedirect(request.getContextPath()
+                    + "/portal/#/login?refused=sso"));
+            return;
+        }
+        login.applyUnder("/portal", http, (request, response, authentication) -> {
+            if (isResident(authentication)) {
+                response.setStatus(HttpStatus.NO_CONTENT.value());
+                return;
+            }
+            request.getSession().invalidate();
+            SecurityContextHolder.clearContext();
+            write(json, response, PortalProblems.problem(HttpStatus.FORBIDDEN, "PTL-004", "门户仅供居民使用",
+                    "Staff use Tasklist; the portal is for residents."));
+        }, (request, response, e) -> write(json, response, PortalProblems.problem(HttpStatus.UNAUTHORIZED,
+                "PTL-005", "用户名或密码不正确", "Wrong user name or password.")));
     }
 
     private static boolean isResident(Authentication authentication) {

@@ -1,5 +1,7 @@
 package org.linli.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +11,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
  * The zero-setup run: users and groups in the engine's own tables (demo users), HTTP Basic on the APIs, form
@@ -49,6 +54,23 @@ class EngineIdentityLogin {
             @Override
             public boolean singleSignOn() {
                 return false;
+            }
+
+            @Override
+            public HttpSecurity applyUnder(String base, HttpSecurity http, AuthenticationSuccessHandler success,
+                    AuthenticationFailureHandler failure) throws Exception {
+                return apply(http, form -> form.loginPage(base + "/").loginProcessingUrl(base + "/login")
+                        .successHandler(success).failureHandler(failure).permitAll());
+            }
+
+            @Override
+            public String startPath(String base) {
+                return null;
+            }
+
+            @Override
+            public String endSessionUrl(HttpServletRequest request, Authentication authentication, String returnTo) {
+                return null;
             }
         };
     }

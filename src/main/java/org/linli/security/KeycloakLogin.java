@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -45,9 +48,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Single sign-on with Keycloak (profile {@code keycloak}): browsers log in with OpenID Connect (authorization code
@@ -122,7 +129,8 @@ class KeycloakLogin {
     }
 
     @Bean
-    BrowserLogin oidcBrowserLogin(ClientRegistrationRepository registrations, IdentityService identityService) {
+    BrowserLogin oidcBrowserLogin(ClientRegistrationRepository registrations, IdentityService identityService,
+            KeycloakProperties keycloak) {
         OidcUserService oidcUsers = new OidcUserService();
         OAuth2UserService<OidcUserRequest, OidcUser> withGroups = request -> {
             OidcUser user = oidcUsers.loadUser(request);
@@ -149,6 +157,40 @@ class KeycloakLogin {
             @Override
             public boolean singleSignOn() {
                 return true;
+            }
+
+            @Override
+            public HttpSecurity applyUnder(String base, HttpSecurity http, AuthenticationSuccessHandler success,
+                    AuthenticationFailureHandler failure) throws Exception {
+                // the same client, called back under base: the chain under base handles the whole exchange
+                ClientRegistrationRepository scoped = new InMemoryClientRegistrationRepository(ClientRegistration
+                        .withClientRegistration(registrations.findByRegistrationId(REGISTRATION))
+                        .redirectUri("{baseUrl}" + base + "/login/oauth2/code/{registrationId}").build());
+                DefaultOAuth2AuthorizationRequestResolver scopedPkce = new DefaultOAuth2AuthorizationRequestResolver(
+                        scoped, base + "/oauth2/authorization");
+                scopedPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+                return http.oauth2Login(login -> login.clientRegistrationRepository(scoped).loginPage(base + "/")
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(scopedPkce))
+                        .redirectionEndpoint(callback -> callback.baseUri(base + "/login/oauth2/code/*"))
+                        .userInfoEndpoint(users -> users.oidcUserService(withGroups))
+                        .successHandler(success).failureHandler(failure));
+            }
+
+            @Override
+            public String startPath(String base) {
+                return base + "/oauth2/authorization/" + REGISTRATION;
+            }
+
+            @Override
+            public String endSessionUrl(HttpServletRequest request, Authentication authentication, String returnTo) {
+                UriComponentsBuilder url = UriComponentsBuilder.fromUriString(keycloak.issuer()
+                        + "/protocol/openid-connect/logout").queryParam("client_id", keycloak.webClientId())
+                        .queryParam("post_logout_redirect_uri", ServletUriComponentsBuilder
+                                .fromContextPath(request).path(returnTo).toUriString());
+                if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+                    url.queryParam("id_token_hint", user.getIdToken().getTokenValue());
+                }
+                return url.encode().toUriString();
             }
         };
     }
