@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The chain on PostgreSQL: the database refuses edits, verification (endpoint and {@code bin/audit-verify}) names the
- * first changed or deleted entry,
+ * first changed or deleted entry (and, held against an anchor outside the database, entries dropped from the end),
  * concurrent appends stay one gapless chain, a write that rolls back leaves no entry, and readers see only their
  * own street or community.
  */
@@ -44,6 +44,9 @@ class AuditChainIT {
 
     @Autowired
     AuditLog log;
+
+    @Autowired
+    AuditAnchors anchors;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -96,6 +99,41 @@ class AuditChainIT {
                 jdbc.update("INSERT INTO aud_entry (" + String.join(", ", original.keySet()) + ") VALUES ("
                         + "?, ".repeat(original.size() - 1) + "?)", original.values().toArray());
             }
+            jdbc.execute("ALTER TABLE aud_entry ENABLE TRIGGER aud_entry_append_only");
+        }
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deletingTheLastEntriesAndRewindingTheHeadIsCaughtByTheAnchor() throws Exception {
+        long kept = append(AuditEvent.of("test.write", "test", "kept", "xh01"));
+        String keptHash = jdbc.queryForObject("SELECT hash FROM aud_entry WHERE seq = ?", String.class, kept);
+        append(AuditEvent.of("test.write", "test", "dropped-1", "xh01"));
+        long last = append(AuditEvent.of("test.write", "test", "dropped-2", "xh01"));
+        anchors.anchor();
+        assertThat(verify().get("anchor").asText()).startsWith("entry " + last + " anchored at");
+
+        // the owner drops the last two entries and sets the head back: the chain alone looks whole
+        List<Map<String, Object>> dropped = jdbc.queryForList("SELECT * FROM aud_entry WHERE seq > ? ORDER BY seq",
+                kept);
+        try {
+            jdbc.execute("ALTER TABLE aud_entry DISABLE TRIGGER aud_entry_append_only");
+            jdbc.update("DELETE FROM aud_entry WHERE seq > ?", kept);
+            jdbc.update("UPDATE aud_head SET seq = ?, hash = ? WHERE id = 1", kept, keptHash);
+            JsonNode rewound = verify();
+            assertThat(rewound.get("intact").asBoolean()).isFalse();
+            assertThat(rewound.get("firstBroken").asLong()).isEqualTo(kept + 1);
+            assertThat(rewound.get("problem").asText()).contains("the chain reached entry " + last);
+        } finally {
+            for (Map<String, Object> row : dropped) {
+                Object seq = row.get("seq");
+                if (jdbc.queryForObject("SELECT count(*) FROM aud_entry WHERE seq = ?", Long.class, seq) == 0) {
+                    jdbc.update("INSERT INTO aud_entry (" + String.join(", ", row.keySet()) + ") VALUES ("
+                            + "?, ".repeat(row.size() - 1) + "?)", row.values().toArray());
+                }
+            }
+            jdbc.update("UPDATE aud_head SET seq = (SELECT max(seq) FROM aud_entry), hash = (SELECT hash FROM aud_entry"
+                    + " WHERE seq = (SELECT max(seq) FROM aud_entry)) WHERE id = 1");
             jdbc.execute("ALTER TABLE aud_entry ENABLE TRIGGER aud_entry_append_only");
         }
         assertThat(verify().get("intact").asBoolean()).isTrue();
@@ -184,7 +222,8 @@ class AuditChainIT {
                 "bin/audit-verify", "--spring.profiles.active=postgres", "--app.demo.enabled=false",
                 "--spring.datasource.url=" + TestDatabase.url(), "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=",
-                "--spring.elasticsearch.uris=" + System.getProperty("linli.test.es.url", "http://127.0.0.1:9200")));
+                "--spring.elasticsearch.uris=" + System.getProperty("linli.test.es.url", "http://127.0.0.1:9200"),
+                "--app.audit.anchor-index=" + System.getProperty("app.audit.anchor-index", "linli-audit-anchors")));
     }
 
     private JsonNode verify() throws Exception {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -94,6 +95,11 @@ class AuditChain {
                     "entries after " + last + " are missing (the head says " + head.seq() + ")");
         }
         return AuditVerification.intact(last);
+    }
+
+    /** The hash of entry {@code seq}; empty when there is no such entry. */
+    Optional<String> hashOf(long seq) {
+        return jdbc.queryForList("SELECT hash FROM aud_entry WHERE seq = ?", String.class, seq).stream().findFirst();
     }
 
     static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -24,12 +24,12 @@ class AuditReader {
 
     private final JdbcTemplate jdbc;
     private final StreetCommunities streets;
-    private final AuditChain chain;
+    private final AuditVerifier verifier;
 
-    AuditReader(JdbcTemplate jdbc, StreetCommunities streets, AuditChain chain) {
+    AuditReader(JdbcTemplate jdbc, StreetCommunities streets, AuditVerifier verifier) {
         this.jdbc = jdbc;
         this.streets = streets;
-        this.chain = chain;
+        this.verifier = verifier;
     }
 
     List<AuditEntry> entries(AuditFilter filter, CurrentUser reader) {
@@ -61,7 +61,7 @@ class AuditReader {
         if (!reader.isIn(LinliGroups.SUPERVISORS) && !reader.isIn(LinliGroups.ADMINS)) {
             throw AuditProblems.notAllowed();
         }
-        return chain.verify();
+        return verifier.verify();
     }
 
     private Set<String> readableCommunities(CurrentUser reader) {

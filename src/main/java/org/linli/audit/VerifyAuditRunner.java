@@ -15,21 +15,22 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "app.audit.verify", havingValue = "true")
 class VerifyAuditRunner implements ApplicationRunner {
 
-    private final AuditChain chain;
+    private final AuditVerifier verifier;
     private final ConfigurableApplicationContext context;
 
-    VerifyAuditRunner(AuditChain chain, ConfigurableApplicationContext context) {
-        this.chain = chain;
+    VerifyAuditRunner(AuditVerifier verifier, ConfigurableApplicationContext context) {
+        this.verifier = verifier;
         this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        AuditVerification outcome = chain.verify();
-        System.out.println(outcome.intact()
+        AuditVerification outcome = verifier.verify();
+        System.out.println((outcome.intact()
                 ? "audit chain intact: " + outcome.checked() + " entries"
                 : "audit chain BROKEN at entry " + outcome.firstBroken() + ": " + outcome.problem()
-                        + " (entries 1.." + outcome.checked() + " are sound)");
+                        + " (entries 1.." + outcome.checked() + " are sound)")
+                + "; anchor: " + outcome.anchor());
         int code = SpringApplication.exit(context, () -> outcome.intact() ? 0 : 1);
         System.exit(code);
     }
