@@ -2,13 +2,20 @@ package org.linli.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.linli.grievance.GrievancePhotos;
+import org.linli.grievance.UploadPhotoCommand;
+import org.linli.security.CurrentUser;
 import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +34,9 @@ class PersonalDataExportIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    GrievancePhotos photos;
+
     final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -38,6 +48,9 @@ class PersonalDataExportIT {
                 {"category":"environment","description":"楼下路灯不亮","communityCode":"xh01","addressId":1}""")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long id = jdbc.queryForObject("SELECT id FROM bd_resident WHERE user_id = 'zhang.lan'", Long.class);
+
+        // a photo she uploaded in the portal (staged, not yet attached to a case) is her data too
+        photos.upload(new UploadPhotoCommand(null, png()), new CurrentUser("zhang.lan", List.of("residents")));
 
         ResponseEntity<String> response = resident.get("/api/me/export");
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
@@ -55,10 +68,20 @@ class PersonalDataExportIT {
         assertThat(values(export.get("notifications"), null, "id")).containsExactlyInAnyOrderElementsOf(
                 jdbc.queryForList("SELECT CAST(id AS VARCHAR) FROM bd_notification WHERE recipient_type = 'USER'"
                         + " AND recipient = 'zhang.lan'", String.class));
+        assertThat(values(export.get("photos"), null, "id")).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                jdbc.queryForList("SELECT id FROM grv_attachment WHERE uploaded_by = 'zhang.lan'", String.class));
         assertThat(export.get("votes")).hasSize(jdbc.queryForObject(
                 "SELECT count(*) FROM dlb_vote WHERE user_id = 'zhang.lan'", Integer.class));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM aud_entry WHERE action = 'data.exported' AND object_id = ?"
                 + " AND actor = 'zhang.lan'", Long.class, String.valueOf(id))).isPositive();
+    }
+
+    private static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, (int) (System.nanoTime() & 0xffffff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test

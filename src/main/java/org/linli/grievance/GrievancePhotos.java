@@ -130,6 +130,12 @@ public class GrievancePhotos {
                 grievance.communityCode()).detail(ids.size() + " photos"));
     }
 
+    /** The photos a person uploaded (attached to a case or not), oldest first: their own data, for an export. */
+    @Transactional(readOnly = true)
+    public List<PhotoView> uploadedBy(CurrentUser user) {
+        return store.uploadedBy(user.id());
+    }
+
     /** The case's photos, oldest first, for the reporter and staff working on the case. */
     @Transactional(readOnly = true)
     public List<PhotoView> ofCase(String caseNumber, CurrentUser user) {

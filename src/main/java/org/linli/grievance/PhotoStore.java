@@ -73,6 +73,11 @@ class PhotoStore {
                 + "ORDER BY uploaded_at, id").param("caseNumber", caseNumber).query(PhotoStore::view).list();
     }
 
+    List<PhotoView> uploadedBy(String uploadedBy) {
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM grv_attachment WHERE uploaded_by = :uploadedBy "
+                + "ORDER BY uploaded_at, id").param("uploadedBy", uploadedBy).query(PhotoStore::view).list();
+    }
+
     /** Which of {@code ids} are photos of this case. */
     List<String> idsOfCase(String caseNumber, Collection<String> ids) {
         if (ids.isEmpty()) {

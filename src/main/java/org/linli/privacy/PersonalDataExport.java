@@ -16,6 +16,8 @@ import org.linli.deliberation.DeliberationQueries;
 import org.linli.deliberation.DeliberationQueries.CastVote;
 import org.linli.eligibility.MatchView;
 import org.linli.eligibility.PolicyOutreach;
+import org.linli.grievance.GrievancePhotos;
+import org.linli.grievance.GrievancePhotos.PhotoView;
 import org.linli.grievance.GrievanceQueries;
 import org.linli.grievance.GrievanceQueries.CaseView;
 import org.linli.grievance.GrievanceQueries.TimelineEntry;
@@ -25,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A resident's own data in one document (PIPL right of access): profile, grievances with their timelines, benefit
- * offers, deliberation votes and notifications, each read through the owning feature's public queries. Only the
- * resident may export it; the export itself is audited.
+ * A resident's own data in one document (PIPL right of access): profile, grievances with their timelines, the photos
+ * they uploaded (described; each downloads from its case), benefit offers, deliberation votes and notifications,
+ * each read through the owning feature's public queries. Only the resident may export it; the export itself is
+ * audited.
  */
 @Service
 class PersonalDataExport {
@@ -37,6 +40,7 @@ class PersonalDataExport {
     private final ResidentCircumstances circumstances;
     private final ResidentRegistry residents;
     private final GrievanceQueries grievances;
+    private final GrievancePhotos photos;
     private final PolicyOutreach outreach;
     private final DeliberationQueries deliberations;
     private final Notifications notifications;
@@ -44,11 +48,12 @@ class PersonalDataExport {
     private final Clock clock;
 
     PersonalDataExport(ResidentCircumstances circumstances, ResidentRegistry residents, GrievanceQueries grievances,
-            PolicyOutreach outreach, DeliberationQueries deliberations, Notifications notifications, AuditLog audit,
-            Clock clock) {
+            GrievancePhotos photos, PolicyOutreach outreach, DeliberationQueries deliberations,
+            Notifications notifications, AuditLog audit, Clock clock) {
         this.circumstances = circumstances;
         this.residents = residents;
         this.grievances = grievances;
+        this.photos = photos;
         this.outreach = outreach;
         this.deliberations = deliberations;
         this.notifications = notifications;
@@ -69,8 +74,9 @@ class PersonalDataExport {
         ResidentView profile = residents.resident(own);
         List<CaseWithTimeline> cases = grievances.mine(caller).stream()
                 .map(c -> new CaseWithTimeline(c, grievances.timeline(c.caseNumber(), caller))).toList();
-        Export export = new Export(clock.instant(), profile, cases, outreach.offersOf(caller),
-                deliberations.votesOf(caller.id()), notifications.of(Recipient.user(caller.id()), NOTIFICATIONS));
+        Export export = new Export(clock.instant(), profile, cases, photos.uploadedBy(caller),
+                outreach.offersOf(caller), deliberations.votesOf(caller.id()),
+                notifications.of(Recipient.user(caller.id()), NOTIFICATIONS));
         audit.record(AuditEvent.of("data.exported", "resident", own, profile.communityCode()));
         return export;
     }
@@ -80,8 +86,8 @@ class PersonalDataExport {
                 "Residents export their own data only.");
     }
 
-    record Export(Instant exportedAt, ResidentView profile, List<CaseWithTimeline> cases, List<MatchView> offers,
-            List<CastVote> votes, List<NotificationView> notifications) {
+    record Export(Instant exportedAt, ResidentView profile, List<CaseWithTimeline> cases, List<PhotoView> photos,
+            List<MatchView> offers, List<CastVote> votes, List<NotificationView> notifications) {
     }
 
     record CaseWithTimeline(CaseView grievance, List<TimelineEntry> timeline) {
