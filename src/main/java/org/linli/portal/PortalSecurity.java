@@ -92,29 +92,31 @@ class PortalSecurity {
      */
     static void residentLogin(HttpSecurity http, BrowserLogin login, ObjectMapper json) throws Exception {
         if (login.singleSignOn()) {
-            login.applyUnder("/portal", http, (request, response, authentication) -> {
-                if (isResident(authentication)) {
-                    response.sendRedirect(request.getContextPath() + "/portal/");
-                    return;
-                }
-                request.getSession().invalidate();
-                SecurityContextHolder.clearContext();
-                response.sendRedirect(request.getContextPath() + "/portal/#/login?refused=staff");
-            }, (request, response, e) -> response.sendRedirect(request.getContextPath()
+            login.applyUnder("/portal", http, (request, response, authentication) -> response.sendRedirect(
+                    request.getContextPath() + (admitted(request, authentication) ? "/portal/"
+                            : "/portal/#/login?refused=staff")), (request, response, e) -> response.sendRedirect(request.getContextPath()
                     + "/portal/#/login?refused=sso"));
             return;
         }
         login.applyUnder("/portal", http, (request, response, authentication) -> {
-            if (isResident(authentication)) {
+            if (admitted(request, authentication)) {
                 response.setStatus(HttpStatus.NO_CONTENT.value());
                 return;
             }
-            request.getSession().invalidate();
-            SecurityContextHolder.clearContext();
             write(json, response, PortalProblems.problem(HttpStatus.FORBIDDEN, "PTL-004", "门户仅供居民使用",
                     "Staff use Tasklist; the portal is for residents."));
         }, (request, response, e) -> write(json, response, PortalProblems.problem(HttpStatus.UNAUTHORIZED,
                 "PTL-005", "用户名或密码不正确", "Wrong user name or password.")));
+    }
+
+    /** A resident stays logged in; anyone else is logged out again at once (the portal is for residents). */
+    private static boolean admitted(HttpServletRequest request, Authentication authentication) {
+        if (isResident(authentication)) {
+            return true;
+        }
+        request.getSession().invalidate();
+        SecurityContextHolder.clearContext();
+        return false;
     }
 
     private static boolean isResident(Authentication authentication) {
