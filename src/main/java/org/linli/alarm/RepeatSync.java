@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.linli.alarm.AlarmRecords.RepeatTally;
 import org.slf4j.Logger;
@@ -67,14 +66,11 @@ class RepeatSync {
         }
     }
 
+    /** Inside the caller's transaction; a correlation the engine refuses rolls the whole transaction back. */
     private void handOver(RepeatTally tally) {
-        try {
-            runtime.createMessageCorrelation(AlarmCases.MESSAGE_REPEATED).processInstanceId(tally.processInstanceId())
-                    .setVariable(REPEAT_COUNT, tally.waiting()).setVariable(LAST_EVENT_ID, tally.lastEventId())
-                    .setVariable(LAST_EVENT_AT, Date.from(tally.lastEventAt())).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException ended) {
-            log.debug("Alarm {} no longer takes repeats; its row keeps the count", tally.id());
-        }
+        runtime.createMessageCorrelation(AlarmCases.MESSAGE_REPEATED).processInstanceId(tally.processInstanceId())
+                .setVariable(REPEAT_COUNT, tally.waiting()).setVariable(LAST_EVENT_ID, tally.lastEventId())
+                .setVariable(LAST_EVENT_AT, Date.from(tally.lastEventAt())).correlateWithResult();
         records.handedToEngine(tally.id(), tally.eventCount());
     }
 }
