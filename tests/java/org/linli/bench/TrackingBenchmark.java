@@ -31,9 +31,11 @@ import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
 import org.linli.tracking.CaseQuery;
 import org.linli.tracking.CaseSearch;
+import org.linli.tracking.TrackingReindexIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -52,7 +54,7 @@ class TrackingBenchmark {
 
     static final int RATE = Integer.getInteger("bench.tracking.rate", 500);
     static final int SECONDS = Integer.getInteger("bench.tracking.seconds", 20);
-    static final int HISTORIC = Integer.getInteger("bench.tracking.historic", 100_000);
+    static final int HISTORIC = Integer.getInteger("bench.tracking.historic", 1_000_000);
     static final int SEARCHES = 300;
     /** Every tenth change is followed to the index (all pending ones fit one ids query). */
     static final int SAMPLE = 10;
@@ -212,9 +214,11 @@ class TrackingBenchmark {
         }
         jdbc.execute("ANALYZE");
         System.out.printf("BENCH tracking.seed historic=%d seconds=%.1f%n", HISTORIC, (System.nanoTime() - t0) / 1e9);
-        String body = Api.as(rest, "admin").post("/api/admin/tracking/reindex", "").getBody();
-        JsonNode report = new ObjectMapper().readTree(body);
-        assertThat(report.path("swapped").asBoolean()).as(body).isTrue();
+        Api admin = Api.as(rest, "admin");
+        assertThat(admin.post("/api/admin/tracking/reindex", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode status = TrackingReindexIT.awaitReindexEnd(admin, Duration.ofMinutes(30));
+        JsonNode report = status.path("report");
+        assertThat(report.path("swapped").asBoolean()).as(status.toString()).isTrue();
         System.out.printf("BENCH tracking.reindex cases=%d seconds=%.1f docs_per_s=%.0f checksum_equal=%s%n",
                 report.get("written").asLong(), report.get("seconds").asDouble(),
                 report.get("docsPerSecond").asDouble(), report.get("swapped").asBoolean());

@@ -24,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The index rebuilt from Camunda history: counts equal to history's, the alias moved, search unaffected. */
 @IntegrationTest
-class TrackingReindexIT {
+public class TrackingReindexIT {
 
     @Autowired
     TestRestTemplate rest;
@@ -57,10 +57,14 @@ class TrackingReindexIT {
 
         assertThat(Api.as(rest, "wang.fang").post("/api/admin/tracking/reindex", "").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<String> response = admin.post("/api/admin/tracking/reindex", "");
+        ResponseEntity<String> started = admin.post("/api/admin/tracking/reindex", "");
 
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-        JsonNode report = new ObjectMapper().readTree(response.getBody());
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getHeaders().getLocation()).hasPath("/api/admin/tracking/reindex");
+        JsonNode status = awaitReindexEnd(admin);
+        assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("SWAPPED");
+        assertThat(status.get("percent").asInt()).isEqualTo(100);
+        JsonNode report = status.get("report");
         assertThat(report.get("swapped").asBoolean()).isTrue();
         assertThat(report.get("indexCount").asLong()).isEqualTo(report.get("historyCount").asLong())
                 .isGreaterThanOrEqualTo(20);
@@ -72,5 +76,33 @@ class TrackingReindexIT {
         JsonNode closed = new ObjectMapper().readTree(admin.get("/api/cases?state=closed&q=" + tag).getBody());
         assertThat(closed.get("total").asLong()).isEqualTo(10);
         assertThat(closed.get("items").get(0).get("satisfaction").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aSecondReindexIsRefusedWhileOneRunsAndTheStatusIsForAdministratorsOnly() throws Exception {
+        Api admin = Api.as(rest, "admin");
+        assertThat(Api.as(rest, "wang.fang").get("/api/admin/tracking/reindex").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(admin.post("/api/admin/tracking/reindex", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<String> second = admin.post("/api/admin/tracking/reindex", "");
+        JsonNode status = awaitReindexEnd(admin);
+
+        // creating the new index alone takes longer than the round trip of the second request
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getBody()).contains("TRK-003");
+        assertThat(status.get("state").asText()).isEqualTo("SWAPPED");
+        assertThat(status.get("written").asLong()).isEqualTo(status.get("total").asLong());
+    }
+
+    /** Polls the running reindex until it has ended; its last status. */
+    static JsonNode awaitReindexEnd(Api admin) throws Exception {
+        return awaitReindexEnd(admin, Duration.ofMinutes(2));
+    }
+
+    public static JsonNode awaitReindexEnd(Api admin, Duration atMost) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> !json.readTree(
+                admin.get("/api/admin/tracking/reindex").getBody()).get("state").asText().equals("RUNNING"));
+        return json.readTree(admin.get("/api/admin/tracking/reindex").getBody());
     }
 }

@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Rebuilds the case index from the engine's history (after a mapping change, or to repair it) without
  * downtime: a new index from the template, the history paged into it, the indexer writing live changes to both
- * meanwhile, a checksum of counts, and only then the alias moved atomically and the old index dropped.
+ * meanwhile, a checksum of counts, and only then the alias moved atomically and the old index dropped. A rebuild
+ * of a million cases takes minutes, so it runs in the background and reports its progress ({@link #status()}).
  */
 @Component
 class CaseReindexer {
@@ -37,7 +41,8 @@ class CaseReindexer {
     private final CaseIndexer indexer;
     private final CaseOutbox outbox;
     private final Clock clock;
-    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicReference<Progress> current = new AtomicReference<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "case-reindex"));
 
     CaseReindexer(JdbcTemplate jdbc, HistoryService historyService, CaseDocuments documents, CaseIndex index,
             CaseIndexer indexer, CaseOutbox outbox, Clock clock) {
@@ -55,19 +60,70 @@ class CaseReindexer {
             long written, double seconds, double docsPerSecond, boolean swapped) {
     }
 
-    Report reindex() throws IOException {
-        if (!running.tryLock()) {
+    /** Where a rebuild stands: running with its count so far, or how it ended. */
+    public record Status(State state, String index, long total, long written, int percent, long docsPerSecond,
+            Instant startedAt, Instant finishedAt, Report report, String error) {
+    }
+
+    public enum State {
+        /** Paging history into the new index. */
+        RUNNING,
+        /** Counts equal, the alias points at the new index. */
+        SWAPPED,
+        /** History and index counts differ: the new index was dropped, the alias is unchanged. */
+        CHECKSUM_DIFFERS,
+        /** Elasticsearch refused a document or did not answer: the alias is unchanged. */
+        FAILED
+    }
+
+    /** Starts a rebuild in the background; refused while one runs. */
+    Status start() {
+        Progress progress = new Progress(clock.instant());
+        Progress previous = current.get();
+        if (previous != null && previous.state == State.RUNNING || !current.compareAndSet(previous, progress)) {
             throw TrackingProblems.reindexRunning();
         }
+        worker.execute(() -> run(progress));
+        return progress.status(clock.instant());
+    }
+
+    /** The running rebuild, or the last one since the application started (empty if none). */
+    Optional<Status> status() {
+        return Optional.ofNullable(current.get()).map(progress -> progress.status(clock.instant()));
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void run(Progress progress) {
         try {
-            return rebuild();
+            Report report = rebuild(progress);
+            progress.end(report.swapped() ? State.SWAPPED : State.CHECKSUM_DIFFERS, report, null, clock.instant());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Reindex {} failed; alias {} unchanged", progress.index, index.alias(), e);
+            dropUnfinished(progress.index);
+            progress.end(State.FAILED, null, e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant());
         } finally {
             indexer.alsoWriteTo(null);
-            running.unlock();
         }
     }
 
-    private Report rebuild() throws IOException {
+    /** Live changes stop going to the new index before it is dropped (a write would create it again). */
+    private void dropUnfinished(String target) {
+        indexer.alsoWriteTo(null);
+        if (target == null) {
+            return;
+        }
+        try {
+            index.delete(target);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not drop the unfinished index {}: {}", target, e.getMessage());
+        }
+    }
+
+    private Report rebuild(Progress progress) throws IOException {
         index.ensureReady();
         Set<String> old = index.indexesBehindAlias();
         String target = index.createIndex();
@@ -75,6 +131,7 @@ class CaseReindexer {
         long version = Math.max(1, outbox.highWaterMark());
         long total = historyService.createHistoricProcessInstanceQuery().count();
         Instant started = clock.instant();
+        progress.begin(target, total);
         log.info("Reindex into {}: {} cases in history", target, total);
         long written = 0;
         String after = "";
@@ -88,7 +145,7 @@ class CaseReindexer {
                 List<CaseDocument> page = ids.isEmpty() ? List.of() : documents.build(
                         historyService.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(ids)).list(),
                         clock.instant());
-                failOn(target, awaitBulk(inFlight));
+                failOn(awaitBulk(inFlight));
                 inFlight = null;
                 if (ids.isEmpty()) {
                     break;
@@ -96,6 +153,7 @@ class CaseReindexer {
                 after = ids.get(ids.size() - 1);
                 inFlight = bulks.submit(() -> index.write(target, page, version));
                 written += page.size();
+                progress.written = written;
                 if (written % 10_000 < PAGE || ids.size() < PAGE) {
                     double seconds = seconds(started);
                     log.info("Reindex {}: {}/{} ({} %, {} docs/s)", target, written, total,
@@ -124,10 +182,49 @@ class CaseReindexer {
             log.warn("Reindex {}: checksum differs (history {} / {} open, index {} / {} open); alias {} unchanged",
                     target, checksum.historyCount(), checksum.historyOpen(), checksum.indexCount(),
                     checksum.indexOpen(), index.alias());
-            index.delete(target);
+            dropUnfinished(target);
         }
         return new Report(target, checksum.historyCount(), checksum.indexCount(), checksum.historyOpen(),
                 checksum.indexOpen(), written, seconds, written / Math.max(seconds, 0.001), checksum.equal());
+    }
+
+    /** Written by the rebuild's thread, read by status requests. */
+    private static final class Progress {
+
+        private final Instant startedAt;
+        private volatile State state = State.RUNNING;
+        private volatile String index;
+        private volatile long total;
+        private volatile long written;
+        private volatile Instant finishedAt;
+        private volatile Report report;
+        private volatile String error;
+
+        Progress(Instant startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        void begin(String target, long totalCases) {
+            this.total = totalCases;
+            this.index = target;
+        }
+
+        void end(State outcome, Report result, String reason, Instant at) {
+            this.report = result;
+            this.error = reason;
+            this.finishedAt = at;
+            this.state = outcome;
+        }
+
+        Status status(Instant now) {
+            State seen = state;
+            long done = written;
+            Instant end = finishedAt == null ? now : finishedAt;
+            double seconds = Math.max(Duration.between(startedAt, end).toMillis() / 1000.0, 0.001);
+            return new Status(seen, index, total, done, total == 0 ? (seen == State.RUNNING ? 0 : 100)
+                    : (int) Math.min(100, done * 100 / total), Math.round(done / seconds), startedAt, finishedAt,
+                    report, error);
+        }
     }
 
     private static List<String> awaitBulk(Future<List<String>> bulk) throws IOException {
@@ -147,10 +244,9 @@ class CaseReindexer {
         }
     }
 
-    private void failOn(String target, List<String> failed) throws IOException {
+    private static void failOn(List<String> failed) throws IOException {
         if (!failed.isEmpty()) {
-            index.delete(target);
-            throw TrackingProblems.reindexFailed(failed.get(0));
+            throw new IOException("Elasticsearch refused a case document: " + failed.get(0));
         }
     }
 

@@ -1,12 +1,13 @@
 package org.linli.tracking;
 
-import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import org.linli.security.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class CaseSearchController {
+
+    private static final String REINDEX = "/api/admin/tracking/reindex";
 
     private final CaseSearch search;
     private final DashboardFigures dashboard;
@@ -59,9 +62,15 @@ class CaseSearchController {
         return dashboard.figures(community, from, to, user);
     }
 
-    @PostMapping("/api/admin/tracking/reindex")
-    CaseReindexer.Report reindex() throws IOException {
-        return reindexer.reindex();
+    /** Starts a rebuild in the background: 202 with its progress, followed at the same address. */
+    @PostMapping(REINDEX)
+    ResponseEntity<CaseReindexer.Status> reindex() {
+        return ResponseEntity.accepted().location(URI.create(REINDEX)).body(reindexer.start());
+    }
+
+    @GetMapping(REINDEX)
+    CaseReindexer.Status reindexStatus() {
+        return reindexer.status().orElseThrow(TrackingProblems::noReindex);
     }
 
     /** An instant ({@code 2026-11-24T08:00:00Z}) or a day ({@code 2026-11-24}, in the community's zone). */

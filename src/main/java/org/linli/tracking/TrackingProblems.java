@@ -21,9 +21,9 @@ final class TrackingProblems {
         return new ProblemException.Conflict("TRK-003", "重建索引进行中", "A reindex is already running.");
     }
 
-    static ProblemException reindexFailed(String reason) {
-        return new ProblemException.Conflict("TRK-004", "重建索引失败", "Elasticsearch refused a case document: "
-                + reason + ". The alias still points at the previous index.");
+    static ProblemException noReindex() {
+        return new ProblemException.NotFound("TRK-006", "尚无重建索引", "No reindex has run since the application "
+                + "started; POST /api/admin/tracking/reindex starts one.");
     }
 
     static ProblemException notAllowed() {
