@@ -112,10 +112,12 @@ class EligibilitySweepBenchmark {
         sweepStart = System.nanoTime();
         SweepResult second = sweep.sweep(0);
         double secondSeconds = (System.nanoTime() - sweepStart) / 1e9;
-        System.out.printf("BENCH eligibility.sweep.first residents=%d new_matches=%d seconds=%.2f residents_per_s=%.0f decide_ms_summed=%d%n",
-                first.residents(), first.newMatches(), firstSeconds, first.residents() / firstSeconds, first.decideMillis());
-        System.out.printf("BENCH eligibility.sweep.repeat residents=%d new_matches=%d seconds=%.2f residents_per_s=%.0f%n",
-                second.residents(), second.newMatches(), secondSeconds, second.residents() / secondSeconds);
+        System.out.printf("BENCH eligibility.sweep.first residents=%d new_matches=%d seconds=%.2f residents_per_s=%.0f read_ms_summed=%d decide_ms_summed=%d write_ms_summed=%d%n",
+                first.residents(), first.newMatches(), firstSeconds, first.residents() / firstSeconds, first.readMillis(),
+                first.decideMillis(), first.writeMillis());
+        System.out.printf("BENCH eligibility.sweep.repeat residents=%d new_matches=%d seconds=%.2f residents_per_s=%.0f read_ms_summed=%d decide_ms_summed=%d write_ms_summed=%d%n",
+                second.residents(), second.newMatches(), secondSeconds, second.residents() / secondSeconds,
+                second.readMillis(), second.decideMillis(), second.writeMillis());
         assertThat(second.newMatches()).isZero();
 
         List<Long> ids = jdbc.queryForList("SELECT id FROM bd_resident ORDER BY id", Long.class);

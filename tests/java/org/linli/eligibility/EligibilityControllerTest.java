@@ -89,7 +89,7 @@ class EligibilityControllerTest {
     @Test
     @WithMockUser(username = "wang.fang", authorities = {"GROUP_clerks", "GROUP_community-xh01"})
     void sweepByAClerkAnswersTheCounts() throws Exception {
-        given(sweep.sweep()).willReturn(new SweepResult(4000, 500, 0, 0, 200, 300, 900, 1800,
+        given(sweep.sweep()).willReturn(new SweepResult(4000, 500, 0, 0, 200, 300, 300, 900, 200, 1800,
                 Map.of("old-age/eligible", 150)));
 
         mvc.perform(post("/api/eligibility/sweeps").with(csrf()))

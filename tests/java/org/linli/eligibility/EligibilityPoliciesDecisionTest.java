@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -42,7 +41,7 @@ class EligibilityPoliciesDecisionTest {
 
     @BeforeAll
     static void parseDecisions() throws IOException {
-        dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        dmnEngine = PolicyDecisions.engine();
         try (InputStream dmn = EligibilityPoliciesDecisionTest.class.getResourceAsStream("/dmn/eligibility-policies.dmn")) {
             dmnEngine.parseDecisions(dmn).forEach(decision -> decisions.put(decision.getKey(), decision));
         }

@@ -112,7 +112,8 @@ public class EligibilitySweep {
             }
         }
         SweepResult result = new SweepResult(total.residents, total.newMatches, total.lapsed, reviews.size(),
-                started_, grades.size(), total.decideNanos / 1_000_000, millis, matches.counts());
+                started_, grades.size(), total.readNanos / 1_000_000, total.decideNanos / 1_000_000,
+                total.writeNanos / 1_000_000, millis, matches.counts());
         transaction.executeWithoutResult(status -> matches.saveSweep(started, clock.instant(), result));
         LOG.info("Eligibility sweep: {} residents, {} new matches, {} lapsed, {} reviews, {} outreach started, {} ms",
                 result.residents(), result.newMatches(), result.lapsed(), result.reviews(), started_, millis);
@@ -120,6 +121,7 @@ public class EligibilitySweep {
     }
 
     private BatchResult batch(long from, long to, LocalDate today, Instant now) {
+        long readStart = System.nanoTime();
         List<ResidentFacts> residents = facts.residents(from, to);
         Map<Long, List<StoredMatch>> stored = matches.byResident(from, to);
         MatchReconciliation changes = new MatchReconciliation(now, properties.declineSuppression());
@@ -128,7 +130,7 @@ public class EligibilitySweep {
         for (ResidentFacts resident : residents) {
             decided.add(decisions.decide(resident, today));
         }
-        long decideNanos = System.nanoTime() - decideStart;
+        long writeStart = System.nanoTime();
         for (int i = 0; i < residents.size(); i++) {
             long id = residents.get(i).residentId();
             changes.reconcile(id, decided.get(i), stored.getOrDefault(id, List.of()));
@@ -138,7 +140,9 @@ public class EligibilitySweep {
         result.residents = residents.size();
         result.newMatches = changes.newMatches;
         result.lapsed = changes.lapsed;
-        result.decideNanos = decideNanos;
+        result.readNanos = decideStart - readStart;
+        result.decideNanos = writeStart - decideStart;
+        result.writeNanos = System.nanoTime() - writeStart;
         result.reviews.addAll(changes.reviews);
         return result;
     }
@@ -167,14 +171,18 @@ public class EligibilitySweep {
         int residents;
         int newMatches;
         int lapsed;
+        long readNanos;
         long decideNanos;
+        long writeNanos;
         final List<Long> reviews = new ArrayList<>();
 
         void add(BatchResult other) {
             residents += other.residents;
             newMatches += other.newMatches;
             lapsed += other.lapsed;
+            readNanos += other.readNanos;
             decideNanos += other.decideNanos;
+            writeNanos += other.writeNanos;
         }
     }
 }

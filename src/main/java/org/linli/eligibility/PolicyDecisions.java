@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -39,7 +40,7 @@ public final class PolicyDecisions {
     /** Parses the two DMN files (as deployed, or from the classpath in tests and benchmarks). */
     public static PolicyDecisions parse(InputStream policiesDmn, InputStream rentalRiskDmn,
             EligibilityProperties parameters) {
-        DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnEngine engine = engine();
         try (policiesDmn; rentalRiskDmn) {
             DmnDecision policies = engine.parseDecision(POLICIES, policiesDmn);
             DmnDecision rental = engine.parseDecision(RENTAL_RISK, rentalRiskDmn);
@@ -47,6 +48,12 @@ public final class PolicyDecisions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The DMN engine these decisions run on: the stock one with {@link LeanJuelElProvider}. */
+    static DmnEngine engine() {
+        return ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                .elProvider(new LeanJuelElProvider()).buildEngine();
     }
 
     /** Every policy the resident qualifies for or might (needs data) on {@code today}. */

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param reviews granted benefits that no longer match: a review task each
  * @param outreachStarted outreach processes started (at most {@code app.eligibility.outreach-per-sweep})
  * @param rentalHouses rental houses graded
+ * @param readMillis time spent reading facts and stored matches, summed over threads
  * @param decideMillis time spent in the DMN engine, summed over threads
+ * @param writeMillis time spent reconciling and writing matches, summed over threads
  * @param millis wall time of reading, deciding and writing (without starting processes)
  * @param counts current matches per {@code policy/status}
  */
 public record SweepResult(int residents, int newMatches, int lapsed, int reviews, int outreachStarted,
-        int rentalHouses, long decideMillis, long millis, Map<String, Integer> counts) {
+        int rentalHouses, long readMillis, long decideMillis, long writeMillis, long millis, Map<String, Integer> counts) {
 }
