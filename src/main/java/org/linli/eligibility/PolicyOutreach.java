@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -20,6 +18,7 @@ import org.linli.basedata.AssistedChannel;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
 import org.linli.basedata.ResidentCircumstances;
+import org.linli.security.AsSystem;
 import org.linli.security.CaseAccess;
 import org.linli.security.CurrentUser;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ public class PolicyOutreach {
     private final MatchStore matches;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final IdentityService identityService;
+    private final AsSystem asSystem;
     private final CaseAccess caseAccess;
     private final ResidentCircumstances circumstances;
     private final Notifications notifications;
@@ -52,14 +51,14 @@ public class PolicyOutreach {
     private final AuditLog audit;
 
     PolicyOutreach(MatchStore matches, RuntimeService runtimeService, TaskService taskService,
-            IdentityService identityService, CaseAccess caseAccess, ResidentCircumstances circumstances,
+            AsSystem asSystem, CaseAccess caseAccess, ResidentCircumstances circumstances,
             Notifications notifications, Clock clock, AssistedChannel assistedChannel, AuditLog audit) {
         this.assistedChannel = assistedChannel;
         this.audit = audit;
         this.matches = matches;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.identityService = identityService;
+        this.asSystem = asSystem;
         this.caseAccess = caseAccess;
         this.circumstances = circumstances;
         this.notifications = notifications;
@@ -72,7 +71,7 @@ public class PolicyOutreach {
 
     /** Starts the outreach of one match, as the system (whoever triggered the sweep), in the caller's transaction. */
     void start(MatchView match) {
-        ProcessInstance instance = asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS_ID,
+        ProcessInstance instance = asSystem.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_ID,
                 businessKey(match.id()), variables(match)));
         matches.markOutreach(match.id(), instance.getId());
         grant(instance.getId(), match);
@@ -81,7 +80,7 @@ public class PolicyOutreach {
     /** Opens a review of a granted benefit that no longer matches. */
     void startReview(long matchId) {
         MatchView match = matches.match(matchId).orElseThrow();
-        ProcessInstance instance = asSystem(() -> runtimeService.createMessageCorrelation(REVIEW_MESSAGE)
+        ProcessInstance instance = asSystem.call(() -> runtimeService.createMessageCorrelation(REVIEW_MESSAGE)
                 .processInstanceBusinessKey(businessKey(matchId)).setVariables(variables(match))
                 .correlateStartMessage());
         matches.markReview(matchId, instance.getId());
@@ -174,29 +173,14 @@ public class PolicyOutreach {
         }
         // access is checked above (own offer, or a clerk of the community); the engine query and completion run as
         // the system because the task may predate the resident's account link (then it is not assigned to them)
-        Task task = match.processInstanceId() == null ? null : asSystem(() -> taskService.createTaskQuery()
+        Task task = match.processInstanceId() == null ? null : asSystem.call(() -> taskService.createTaskQuery()
                 .processInstanceId(match.processInstanceId()).taskDefinitionKey(ANSWER_TASK).singleResult());
         if (task == null) {
             throw EligibilityProblems.notWaitingForAnswer(command.matchId());
         }
-        asSystem(() -> {
-            taskService.complete(task.getId(), Map.of(ANSWER, command.answer()));
-            return null;
-        });
+        asSystem.run(() -> taskService.complete(task.getId(), Map.of(ANSWER, command.answer())));
         audit.record(answered);
         return matches.match(command.matchId()).orElseThrow();
-    }
-
-    private <T> T asSystem(java.util.function.Supplier<T> action) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return action.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 
     /** @param answer {@code confirm}, {@code decline} or {@code help} */

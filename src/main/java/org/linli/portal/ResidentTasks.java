@@ -8,17 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.linli.eligibility.MatchView;
 import org.linli.eligibility.PolicyOutreach;
@@ -26,6 +23,7 @@ import org.linli.eligibility.PolicyOutreach.AnswerOfferCommand;
 import org.linli.eligibility.PolicyOutreachVariables;
 import org.linli.grievance.GrievanceFeedback;
 import org.linli.grievance.GrievanceFeedback.RateGrievanceCommand;
+import org.linli.security.AsSystem;
 import org.linli.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -42,20 +40,20 @@ class ResidentTasks {
     private final FormService formService;
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final AsSystem asSystem;
     private final GrievanceFeedback grievanceFeedback;
     private final PolicyOutreach policyOutreach;
     private final FormData formData;
     private final ObjectMapper json;
 
     ResidentTasks(TaskService taskService, FormService formService, RepositoryService repositoryService,
-            RuntimeService runtimeService, IdentityService identityService, GrievanceFeedback grievanceFeedback, PolicyOutreach policyOutreach,
+            RuntimeService runtimeService, AsSystem asSystem, GrievanceFeedback grievanceFeedback, PolicyOutreach policyOutreach,
             FormData formData, ObjectMapper json) {
         this.taskService = taskService;
         this.formService = formService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.asSystem = asSystem;
         this.grievanceFeedback = grievanceFeedback;
         this.policyOutreach = policyOutreach;
         this.formData = formData;
@@ -73,7 +71,7 @@ class ResidentTasks {
     List<TaskCard> open(CurrentUser user) {
         List<String> offerInstances = policyOutreach.offersOf(user).stream().map(MatchView::processInstanceId)
                 .filter(Objects::nonNull).toList();
-        return asSystem(() -> taskService.createTaskQuery().taskDefinitionKeyIn(ResidentTaskKind.taskKeys()).active()
+        return asSystem.call(() -> taskService.createTaskQuery().taskDefinitionKeyIn(ResidentTaskKind.taskKeys()).active()
                 .or().taskAssignee(user.id()).processInstanceIdIn(offerInstances.isEmpty()
                         ? new String[] {"-"} : offerInstances.toArray(String[]::new)).endOr()
                 .orderByTaskCreateTime().asc().list()).stream()
@@ -84,14 +82,14 @@ class ResidentTasks {
     TaskForm form(String taskId, CurrentUser user) {
         Task task = owned(taskId, user);
         ResidentTaskKind kind = kindOf(task).orElseThrow();
-        JsonNode schema = asSystem(() -> {
+        JsonNode schema = asSystem.call(() -> {
             try (InputStream form = formService.getDeployedTaskForm(taskId)) {
                 return json.readTree(form);
             } catch (IOException e) {
                 throw new IllegalStateException("Unreadable form of task " + taskId, e);
             }
         });
-        Map<String, Object> values = asSystem(() -> taskService.getVariables(taskId, formData.namesIn(schema)));
+        Map<String, Object> values = asSystem.call(() -> taskService.getVariables(taskId, formData.namesIn(schema)));
         return new TaskForm(task.getId(), kind.name(), task.getName(), reference(task), schema, values);
     }
 
@@ -107,7 +105,7 @@ class ResidentTasks {
             }
             case ANSWER_OFFER -> {
                 FormData.OfferAnswer answer = formData.read(data, FormData.OfferAnswer.class);
-                long matchId = ((Number) asSystem(() -> taskService.getVariable(taskId,
+                long matchId = ((Number) asSystem.call(() -> taskService.getVariable(taskId,
                         PolicyOutreachVariables.MATCH_ID))).longValue();
                 policyOutreach.answer(new AnswerOfferCommand(matchId, answer.answer(), null), user);
             }
@@ -120,7 +118,7 @@ class ResidentTasks {
     }
 
     private Task owned(String taskId, CurrentUser user) {
-        Task task = asSystem(() -> taskService.createTaskQuery().taskId(taskId).active().singleResult());
+        Task task = asSystem.call(() -> taskService.createTaskQuery().taskId(taskId).active().singleResult());
         if (task == null || kindOf(task).isEmpty() || !belongsTo(task, user)) {
             throw PortalProblems.taskNotFound(taskId);
         }
@@ -136,7 +134,7 @@ class ResidentTasks {
     }
 
     private Optional<ResidentTaskKind> kindOf(Task task) {
-        String processKey = asSystem(() -> repositoryService.getProcessDefinition(task.getProcessDefinitionId())
+        String processKey = asSystem.call(() -> repositoryService.getProcessDefinition(task.getProcessDefinitionId())
                 .getKey());
         return ResidentTaskKind.of(processKey, task.getTaskDefinitionKey());
     }
@@ -148,7 +146,7 @@ class ResidentTasks {
 
     /** The case number or offer key the task belongs to (its process instance's business key). */
     private String reference(Task task) {
-        return asSystem(() -> runtimeService.createProcessInstanceQuery()
+        return asSystem.call(() -> runtimeService.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
     }
 
@@ -156,15 +154,4 @@ class ResidentTasks {
      * Engine reads and writes whose access the portal checked itself: a resident may not read process definitions
      * or deployed forms in the engine's own authorizations.
      */
-    private <T> T asSystem(Supplier<T> engineCall) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return engineCall.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
-    }
 }
