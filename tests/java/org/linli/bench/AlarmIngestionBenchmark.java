@@ -44,8 +44,10 @@ import org.springframework.test.context.TestPropertySource;
  * Zero loss is asserted: every published event id is committed exactly once.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false",
-        "app.alarm.mqtt.client-id=linli-bench", "app.alarm.offline-check-interval=PT1H"})
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false", "app.alarm.mqtt.enabled=true",
+        "app.alarm.mqtt.client-id=linli-bench", "app.alarm.offline-check-interval=PT1H",
+        // the production default (the test JVM sets 5 s for the integration tests)
+        "app.alarm.repeat-sync-interval=PT30S"})
 class AlarmIngestionBenchmark {
 
     static final int DEVICES = Integer.getInteger("bench.devices", 5_000);

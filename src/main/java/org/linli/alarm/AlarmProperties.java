@@ -33,7 +33,7 @@ public record AlarmProperties(
         @DefaultValue("P7D") Duration eventRetention,
         @DefaultValue("2") @Min(1) @Max(100) int offlineGrace,
         @DefaultValue("PT10S") Duration offlineCheckInterval,
-        @DefaultValue("PT5S") Duration repeatSyncInterval) {
+        @DefaultValue("PT30S") Duration repeatSyncInterval) {
 
     public static final String PREFIX = "app.alarm";
 
