@@ -121,6 +121,8 @@ class EligibilitySweepBenchmark {
         assertThat(second.newMatches()).isZero();
 
         List<Long> ids = jdbc.queryForList("SELECT id FROM bd_resident ORDER BY id", Long.class);
+        // the sweeps above dirtied hundreds of megabytes; flush them now, not during the re-decisions' commits
+        jdbc.execute("CHECKPOINT");
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 50; i++) {
             sweep.redecide(ids.get(random.nextInt(ids.size())));
