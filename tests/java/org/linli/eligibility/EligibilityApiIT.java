@@ -1,8 +1,10 @@
 package org.linli.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -144,7 +146,8 @@ class EligibilityApiIT {
                 "/api/basedata/residents/" + zhang + "/circumstances", "{\"careLevel\":3}");
         assertThat(assessed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         long homeCare = byPolicy.get("home-care").get("id").asLong();
-        assertThat(state(homeCare)).isEqualTo("outreach");
+        // the match is re-decided at once; its outreach starts right after, in a transaction of its own
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(homeCare).equals("outreach"));
         assertThat(jdbc.queryForObject("SELECT amount FROM elg_match WHERE id = ?", Double.class, homeCare))
                 .isEqualTo(600.0);
         assertThat(task(homeCare, "Task_VerifyMatch")).isNotNull();

@@ -35,17 +35,20 @@ public class EligibilitySweep {
     private final MatchStore matches;
     private final PolicyDecisions decisions;
     private final PolicyOutreach outreach;
+    private final OutreachStarts outreachStarts;
     private final EligibilityProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
     EligibilitySweep(FactsReader facts, MatchStore matches, PolicyDecisions decisions, PolicyOutreach outreach,
-            EligibilityProperties properties, PlatformTransactionManager transactions, Clock clock) {
+            OutreachStarts outreachStarts, EligibilityProperties properties, PlatformTransactionManager transactions,
+            Clock clock) {
         this.facts = facts;
         this.matches = matches;
         this.decisions = decisions;
         this.outreach = outreach;
+        this.outreachStarts = outreachStarts;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -107,8 +110,9 @@ public class EligibilitySweep {
         int started_ = 0;
         if (outreachLimit > 0) {
             for (MatchView match : transaction.execute(status -> matches.pendingOutreach(outreachLimit))) {
-                transaction.executeWithoutResult(status -> outreach.start(match));
-                started_++;
+                if (Boolean.TRUE.equals(transaction.execute(status -> outreach.start(match)))) {
+                    started_++;
+                }
             }
         }
         SweepResult result = new SweepResult(total.residents, total.newMatches, total.lapsed, reviews.size(),
@@ -148,23 +152,25 @@ public class EligibilitySweep {
     }
 
     /**
-     * Decides one resident again after their facts changed, writes the changes, starts outreach for each new
-     * eligible match and a review for each granted benefit that no longer matches, all in one new transaction.
+     * Decides one resident again after their facts changed, writes the changes and starts a review for each granted
+     * benefit that no longer matches, in one new transaction. The outreach of each new eligible match starts right
+     * after it commits ({@link OutreachStarts}), so whoever changed the facts does not wait for process starts.
      */
     public List<PolicyMatch> redecide(long residentId) {
-        return transaction.execute(status -> {
+        List<PolicyMatch> decided = transaction.execute(status -> {
             ResidentFacts resident = facts.resident(residentId)
                     .orElseThrow(() -> EligibilityProblems.residentNotFound(residentId));
             Instant now = clock.instant();
-            List<PolicyMatch> decided = decisions.decide(resident, LocalDate.ofInstant(now, properties.zone()));
+            List<PolicyMatch> matched = decisions.decide(resident, LocalDate.ofInstant(now, properties.zone()));
             MatchReconciliation changes = new MatchReconciliation(now, properties.declineSuppression());
-            changes.reconcile(residentId, decided, matches.byResident(residentId, residentId + 1)
+            changes.reconcile(residentId, matched, matches.byResident(residentId, residentId + 1)
                     .getOrDefault(residentId, List.of()));
             matches.write(changes);
             changes.reviews.forEach(outreach::startReview);
-            matches.pendingOutreachOf(residentId).forEach(outreach::start);
-            return decided;
+            return matched;
         });
+        outreachStarts.startPendingOf(residentId);
+        return decided;
     }
 
     private static final class BatchResult {

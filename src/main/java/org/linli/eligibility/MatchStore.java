@@ -92,9 +92,13 @@ class MatchStore {
                 communityCode, state, limit);
     }
 
+    /** Takes a new match for outreach; false if another start (a sweep, a re-decision) took it first. */
+    boolean claimForOutreach(long matchId) {
+        return jdbc.update("UPDATE elg_match SET state = 'outreach' WHERE id = ? AND state = 'new'", matchId) == 1;
+    }
+
     void markOutreach(long matchId, String processInstanceId) {
-        jdbc.update("UPDATE elg_match SET state = 'outreach', process_instance_id = ? WHERE id = ?", processInstanceId,
-                matchId);
+        jdbc.update("UPDATE elg_match SET process_instance_id = ? WHERE id = ?", processInstanceId, matchId);
     }
 
     void markReview(long matchId, String processInstanceId) {

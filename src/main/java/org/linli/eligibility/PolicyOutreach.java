@@ -69,12 +69,19 @@ public class PolicyOutreach {
         return "ELG-" + matchId;
     }
 
-    /** Starts the outreach of one match, as the system (whoever triggered the sweep), in the caller's transaction. */
-    void start(MatchView match) {
+    /**
+     * Starts the outreach of one match, as the system (whoever triggered the sweep), in the caller's transaction;
+     * false, and nothing started, when another start took the match first.
+     */
+    boolean start(MatchView match) {
+        if (!matches.claimForOutreach(match.id())) {
+            return false;
+        }
         ProcessInstance instance = asSystem.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_ID,
                 businessKey(match.id()), variables(match)));
         matches.markOutreach(match.id(), instance.getId());
         grant(instance.getId(), match);
+        return true;
     }
 
     /** Opens a review of a granted benefit that no longer matches. */
