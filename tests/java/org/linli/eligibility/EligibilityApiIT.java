@@ -51,6 +51,12 @@ class EligibilityApiIT {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    PolicyOutreach policyOutreach;
+
+    @Autowired
+    MatchStore matchStore;
+
     @Test
     void sweepOfAGeneratedCommunityMatchesAnIndependentStatementOfTheRules() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -124,6 +130,10 @@ class EligibilityApiIT {
                 "{\"answer\":\"maybe\"}");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(state(oldAge)).isEqualTo("outreach");
+        // a second start of a match already in outreach (a sweep racing a re-decision) starts nothing
+        assertThat(policyOutreach.start(matchStore.match(oldAge).orElseThrow())).isFalse();
+        assertThat(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(PolicyOutreach.businessKey(oldAge)).count()).isEqualTo(1);
         ResponseEntity<String> declined = Api.as(rest, "zhang.lan").post("/api/eligibility/offers/" + oldAge + "/answer",
                 "{\"answer\":\"decline\"}");
         assertThat(declined.getStatusCode()).as(declined.getBody()).isEqualTo(HttpStatus.OK);
