@@ -44,7 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>lag: engine state changes (starts and task completions of the test-only family) paced at
  * {@code bench.tracking.rate}/s on 4 threads for {@code bench.tracking.warmup} (5) unsampled seconds, then
  * {@code bench.tracking.seconds} (20); for every tenth change of those, the time from the engine's commit to the
- * document being searchable (polled every 50 ms);</li>
+ * document being searchable (polled every 50 ms), after a {@code CHECKPOINT} (the benchmark before it in the JVM
+ * leaves dirty pages whose flushing would slow every commit); {@code tracking.lag_context} prints what shares the
+ * machine meanwhile: the polls' duration, Elasticsearch's refreshes and this JVM's GC time;</li>
  * <li>reindex: {@code bench.tracking.historic} finished cases written straight into the history tables (as a
  * migration would leave them), then {@code POST /api/admin/tracking/reindex}: docs/s of the rebuild;</li>
  * <li>search: p95 of mixed full-text and filtered searches over all of them, as a supervisor.</li>
@@ -85,6 +87,9 @@ class TrackingBenchmark {
     void trackingLagReindexRateAndSearchLatency() throws Exception {
         repositoryService.createDeployment().name("tracking-probe").enableDuplicateFiltering(true)
                 .addClasspathResource("tracking/tracking-probe.bpmn").deploy();
+        // a benchmark before this one may leave hundreds of megabytes of dirty pages: flushed now, not during the
+        // lag measurement's commits
+        jdbc.execute("CHECKPOINT");
         lag();
         reindex();
         searches();
@@ -94,6 +99,11 @@ class TrackingBenchmark {
         String tag = "lag-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Long> committed = new ConcurrentHashMap<>();
         Map<String, Long> lags = new ConcurrentHashMap<>();
+        Map<String, Object> refreshBefore = refreshStats();
+        long gcBefore = gcMillis();
+        long polls = 0;
+        long pollNanos = 0;
+        long slowestPoll = 0;
         List<String> open = Collections.synchronizedList(new ArrayList<>());
         AtomicLong changes = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -154,6 +164,10 @@ class TrackingBenchmark {
             var response = client.search(s -> s.index(alias).size(1000).source(src -> src.filter(f -> f
                     .includes("id", "open"))).query(q -> q.ids(i -> i.values(ids.stream().map(FieldValue::stringValue)
                     .toList()))), JsonNode.class);
+            long took = System.nanoTime() - now;
+            polls++;
+            pollNanos += took;
+            slowestPoll = Math.max(slowestPoll, took);
             for (var hit : response.hits().hits()) {
                 String id = hit.source().get("id").asText();
                 boolean isOpen = hit.source().get("open").asBoolean();
@@ -184,7 +198,25 @@ class TrackingBenchmark {
                 outbox.mean(TimeUnit.MILLISECONDS), outbox.max(TimeUnit.MILLISECONDS),
                 java.util.Arrays.stream(outbox.percentileValues()).map(v -> "p" + Math.round(v.percentile() * 100)
                         + "_ms=" + Math.round(v.value(TimeUnit.MILLISECONDS))).toList());
+        Map<String, Object> refreshAfter = refreshStats();
+        System.out.printf("BENCH tracking.lag_context polls=%d mean_poll_ms=%.1f max_poll_ms=%.1f "
+                + "es_refreshes=%d es_refresh_mean_ms=%.1f app_gc_ms=%d%n", polls, polls == 0 ? 0 : pollNanos / 1e6 / polls,
+                slowestPoll / 1e6, (long) refreshAfter.get("count") - (long) refreshBefore.get("count"),
+                ((long) refreshAfter.get("millis") - (long) refreshBefore.get("millis"))
+                        / Math.max(1.0, (long) refreshAfter.get("count") - (long) refreshBefore.get("count")),
+                gcMillis() - gcBefore);
         assertThat(sorted).hasSameSizeAs(committed.keySet());
+    }
+
+    /** Refreshes of the live index so far: count and total time. */
+    private Map<String, Object> refreshStats() throws java.io.IOException {
+        var refresh = client.indices().stats(s -> s.index(alias).metric("refresh")).all().primaries().refresh();
+        return Map.of("count", refresh.total(), "millis", refresh.totalTimeInMillis());
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private void reindex() throws Exception {
