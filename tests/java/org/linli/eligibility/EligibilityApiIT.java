@@ -158,6 +158,9 @@ class EligibilityApiIT {
         long homeCare = byPolicy.get("home-care").get("id").asLong();
         // the match is re-decided at once; its outreach starts right after, in a transaction of its own
         await().atMost(Duration.ofSeconds(10)).until(() -> state(homeCare).equals("outreach"));
+        // operators see the outreach still waiting to start; nothing once it has
+        await().atMost(Duration.ofSeconds(10)).until(() -> rest.getForObject("/actuator/prometheus", String.class)
+                .lines().anyMatch(line -> line.matches("linli_eligibility_outreach_queued(\\{.*})? 0\\.0")));
         assertThat(jdbc.queryForObject("SELECT amount FROM elg_match WHERE id = ?", Double.class, homeCare))
                 .isEqualTo(600.0);
         assertThat(task(homeCare, "Task_VerifyMatch")).isNotNull();
