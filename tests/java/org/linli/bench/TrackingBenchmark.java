@@ -44,8 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>lag: engine state changes (starts and task completions of the test-only family) paced at
  * {@code bench.tracking.rate}/s on 4 threads for {@code bench.tracking.warmup} (5) unsampled seconds, then
  * {@code bench.tracking.seconds} (20); for every tenth change of those, the time from the engine's commit to the
- * document being searchable (polled every 50 ms), after a {@code CHECKPOINT} (the benchmark before it in the JVM
- * leaves dirty pages whose flushing would slow every commit); {@code tracking.lag_context} prints what shares the
+ * document being searchable (polled every 50 ms), after a {@code CHECKPOINT} (a benchmark run before it leaves
+ * PostgreSQL with dirty pages whose flushing would slow every commit); {@code tracking.lag_context} prints what shares the
  * machine meanwhile: the polls' duration, Elasticsearch's refreshes and this JVM's GC time;</li>
  * <li>reindex: {@code bench.tracking.historic} finished cases written straight into the history tables (as a
  * migration would leave them), then {@code POST /api/admin/tracking/reindex}: docs/s of the rebuild;</li>
