@@ -16,6 +16,9 @@ SIMPLE = {
     'cellInput == null': 'null', 'cellInput != null': 'not(null)',
     'cellInput == null || cellInput == 0': 'null, 0', 'cellInput != 1 && cellInput != 2': 'not(1, 2)',
     'cellInput != "none"': 'not("none")', 'cellInput >= 4 && cellInput < 8': '[4..8[',
+    "cellInput == 'below-poverty-line' || cellInput == 'below-low-income-line'":
+        '"below-poverty-line", "below-low-income-line"',
+    "cellInput == 'below-low-income-line' || cellInput == 'not-low-income'": '"below-low-income-line", "not-low-income"',
 }
 
 

@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code bin/test -Pbench}: 200,000 generated residents × seven policies. Prints, in one run: residents/s of the DMN
- * decisions (JUEL, as deployed) on 2 threads, of the bare DMN engine on the same DRD (the floor), of the same rules
+ * decisions (JUEL, as deployed) on 2 threads, as a sweep makes them (memoised, {@code MemoisedDrd}) and one resident
+ * at a time, of the bare DMN engine on the same DRD (the floor), of the same rules
  * hand-written in Java (the ceiling; kept only here and cross-checked to give identical results for every resident),
  * of each table in JUEL and in default FEEL (sample), the full sweep through PostgreSQL (read, decide, write), and
  * the p50/p99 of re-deciding one resident.
@@ -79,13 +80,19 @@ class EligibilitySweepBenchmark {
         DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision juelDrd = engine.parseDecision("eligibility-policies", resource("/dmn/eligibility-policies.dmn"));
 
-        // warm up all three, then measure in the same run
+        // warm up all four, then measure in the same run; each memoised round starts with an empty memory, as a sweep does
         for (int round = 0; round < 2; round++) {
+            PolicyDecisions.Memoised memoised = juel.memoised();
+            run(n, i -> memoised.decide(inputs.get(i)));
             run(n, i -> juel.decide(inputs.get(i)));
             run(n, i -> engine.evaluateDecision(juelDrd, inputs.get(i)));
             run(n, i -> HandWrittenRules.decide(inputs.get(i)));
         }
+        PolicyDecisions.Memoised memoised = juel.memoised();
         long t0 = System.nanoTime();
+        List<Object> memoisedResults = run(n, i -> memoised.decide(inputs.get(i)));
+        double memoisedSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
         List<Object> dmnResults = run(n, i -> juel.decide(inputs.get(i)));
         double dmnSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
@@ -99,8 +106,16 @@ class EligibilitySweepBenchmark {
         for (int i = 0; i < n; i++) {
             List<String> fromDmn = HandWrittenRules.key(castMatches(dmnResults.get(i)));
             assertThat(fromDmn).as("resident %d: %s", i, inputs.get(i)).isEqualTo(javaResults.get(i));
+            assertThat(memoisedResults.get(i)).as("memoised, resident %d: %s", i, inputs.get(i))
+                    .isEqualTo(dmnResults.get(i));
             matches += fromDmn.size();
         }
+        System.out.printf("BENCH eligibility.decide.dmn-juel-memoised residents=%d threads=%d seconds=%.2f residents_per_s=%.0f ratio_to_floor=%.2f identical=%d%n",
+                n, THREADS, memoisedSeconds, n / memoisedSeconds, memoisedSeconds / floorSeconds, n);
+        memoised.memory().forEach((decision, stats) -> System.out.printf(
+                "BENCH eligibility.decide.memory decision=%s lookups=%d from_memory=%d share=%.3f remembered=%d forgotten=%d%n",
+                decision, stats.lookups(), stats.hits(), stats.lookups() == 0 ? 0 : (double) stats.hits() / stats.lookups(),
+                stats.remembered(), stats.forgotten()));
         System.out.printf("BENCH eligibility.decide.dmn-juel residents=%d threads=%d seconds=%.2f residents_per_s=%.0f matches=%d%n",
                 n, THREADS, dmnSeconds, n / dmnSeconds, matches);
         System.out.printf("BENCH eligibility.decide.dmn-floor residents=%d threads=%d seconds=%.2f residents_per_s=%.0f ratio_to_floor=%.2f%n",

@@ -165,15 +165,35 @@ class EligibilityPoliciesDecisionTest {
         assertThat((String) row.get(prefix + "Reason")).isNotBlank();
     }
 
+    /** 家庭收入档次: the one place the income is compared with the poverty and low-income lines. */
+    static Stream<Arguments> incomeBands() {
+        return Stream.of(
+                Arguments.of("Rule_IncomeBand_Unknown", "unknown", "incomePerCapita=null"),
+                Arguments.of("Rule_IncomeBand_BelowPovertyLine", "below-poverty-line", "incomePerCapita=0.0"),
+                Arguments.of("Rule_IncomeBand_BelowPovertyLine", "below-poverty-line", "incomePerCapita=1099.99"),
+                Arguments.of("Rule_IncomeBand_BelowLowIncomeLine", "below-low-income-line", "incomePerCapita=1100.0"),
+                Arguments.of("Rule_IncomeBand_BelowLowIncomeLine", "below-low-income-line", "incomePerCapita=1649.99"),
+                Arguments.of("Rule_IncomeBand_NotLowIncome", "not-low-income", "incomePerCapita=1650.0"));
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("incomeBands")
+    void theIncomeBandComparesWithBothLinesOnce(String ruleId, String band, String facts) {
+        DmnDecisionResult result = dmnEngine.evaluateDecision(decisions.get("eligibility-income-band"), person(facts));
+
+        assertThat(result.getSingleResult().getEntryMap()).containsExactly(Map.entry("incomeBand", band));
+    }
+
     @Test
     void everyRuleRowOfEveryPolicyTableHasACase() {
-        List<String> tested = cases().map(arguments -> (String) arguments.get()[1]).distinct().toList();
+        List<String> tested = Stream.concat(cases().map(arguments -> (String) arguments.get()[1]),
+                incomeBands().map(arguments -> (String) arguments.get()[0])).distinct().toList();
         List<String> rows = new ArrayList<>();
         decisions.values().stream().filter(decision -> !decision.getKey().equals("eligibility-policies"))
                 .forEach(decision -> ((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()
                         .forEach(rule -> rows.add(rule.getId())));
 
-        assertThat(rows).hasSize(51);
+        assertThat(rows).hasSize(55);
         assertThat(tested).containsExactlyInAnyOrderElementsOf(rows);
     }
 

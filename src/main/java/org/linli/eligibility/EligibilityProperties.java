@@ -3,6 +3,7 @@ package org.linli.eligibility;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param povertyLine local minimum living standard (低保标准), yuan per person and month
  * @param assetLimit highest household financial assets per person for the minimum living allowance, yuan
- * @param lowIncomeLine low-income line (低收入标准), yuan per person and month
+ * @param lowIncomeLine low-income line (低收入标准), yuan per person and month, not below the poverty line
  * @param declineSuppression how long a resident who declined (or was refused) is not offered the same policy again
  * @param offerReminder how often an unanswered offer is recalled to the resident
  * @param offerWindow how long the resident may answer before the offer closes as "no answer"
@@ -42,6 +43,12 @@ public record EligibilityProperties(
         @DefaultValue("Asia/Shanghai") ZoneId zone) {
 
     public static final String PREFIX = "app.eligibility";
+
+    /** The income band decision (家庭收入档次) ranks the two lines; a low-income line below the poverty line is a typo. */
+    @AssertTrue(message = "low-income-line must not be below poverty-line")
+    public boolean isLowIncomeLineAtOrAbovePovertyLine() {
+        return lowIncomeLine >= povertyLine;
+    }
 
     /** ISO-8601 repeating interval for the reminder timer, e.g. {@code R2/P7D}. */
     public String offerReminderCycle() {

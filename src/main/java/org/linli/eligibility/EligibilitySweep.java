@@ -81,12 +81,13 @@ public class EligibilitySweep {
         ExecutorService pool = Executors.newFixedThreadPool(properties.sweepThreads());
         BatchResult total = new BatchResult();
         List<Long> reviews = new ArrayList<>();
+        PolicyDecisions.Memoised deciding = decisions.memoised();
         try {
             if (range != null) {
                 for (long from = range[0]; from <= range[1]; from += properties.sweepBatchSize()) {
                     long start = from;
                     long end = Math.min(from + properties.sweepBatchSize(), range[1] + 1);
-                    futures.add(pool.submit(() -> transaction.execute(status -> batch(start, end, today, started))));
+                    futures.add(pool.submit(() -> transaction.execute(status -> batch(deciding, start, end, today, started))));
                 }
             }
             for (Future<BatchResult> future : futures) {
@@ -121,10 +122,11 @@ public class EligibilitySweep {
         transaction.executeWithoutResult(status -> matches.saveSweep(started, clock.instant(), result));
         LOG.info("Eligibility sweep: {} residents, {} new matches, {} lapsed, {} reviews, {} outreach started, {} ms",
                 result.residents(), result.newMatches(), result.lapsed(), result.reviews(), started_, millis);
+        LOG.debug("Eligibility sweep, decisions answered from memory: {}", deciding.memory());
         return result;
     }
 
-    private BatchResult batch(long from, long to, LocalDate today, Instant now) {
+    private BatchResult batch(PolicyDecisions.Memoised deciding, long from, long to, LocalDate today, Instant now) {
         long readStart = System.nanoTime();
         List<ResidentFacts> residents = facts.residents(from, to);
         Map<Long, List<StoredMatch>> stored = matches.byResident(from, to);
@@ -132,7 +134,7 @@ public class EligibilitySweep {
         long decideStart = System.nanoTime();
         List<List<PolicyMatch>> decided = new ArrayList<>(residents.size());
         for (ResidentFacts resident : residents) {
-            decided.add(decisions.decide(resident, today));
+            decided.add(deciding.decide(resident, today));
         }
         long writeStart = System.nanoTime();
         for (int i = 0; i < residents.size(); i++) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -27,6 +26,7 @@ public final class PolicyDecisions {
     private final DmnEngine engine;
     private final DmnDecision policies;
     private final DmnDecision rentalRisk;
+    private final MemoisedDrd memoisedPolicies;
     private final EligibilityProperties parameters;
 
     private PolicyDecisions(DmnEngine engine, DmnDecision policies, DmnDecision rentalRisk,
@@ -34,6 +34,7 @@ public final class PolicyDecisions {
         this.engine = engine;
         this.policies = policies;
         this.rentalRisk = rentalRisk;
+        this.memoisedPolicies = new MemoisedDrd(engine, policies);
         this.parameters = parameters;
     }
 
@@ -63,9 +64,17 @@ public final class PolicyDecisions {
 
     /** The same on prepared inputs (see {@link ResidentFacts#variables}). */
     public List<PolicyMatch> decide(VariableMap inputs) {
-        DmnDecisionResult result = engine.evaluateDecision(policies, inputs);
+        return matches(engine.evaluateDecision(policies, inputs).getResultList());
+    }
+
+    /** For deciding many residents at once (a sweep): see {@link Memoised}. */
+    public Memoised memoised() {
+        return new Memoised(memoisedPolicies.newRun());
+    }
+
+    private static List<PolicyMatch> matches(List<Map<String, Object>> result) {
         List<PolicyMatch> matches = new ArrayList<>(result.size());
-        for (Map<String, Object> row : result.getResultList()) {
+        for (Map<String, Object> row : result) {
             Number amount = (Number) row.get("amount");
             matches.add(new PolicyMatch((String) row.get("policy"), (String) row.get("policyName"),
                     (String) row.get("status"), amount == null ? 0 : Math.round(amount.doubleValue() * 100) / 100.0,
@@ -85,6 +94,31 @@ public final class PolicyDecisions {
 
     EligibilityProperties parameters() {
         return parameters;
+    }
+
+    /**
+     * The same decisions for many residents, each table's results remembered for the inputs it reads
+     * ({@link MemoisedDrd}); thread-safe, and meant to be dropped after the sweep that uses it.
+     */
+    public final class Memoised {
+
+        private final MemoisedDrd.Run run;
+
+        private Memoised(MemoisedDrd.Run run) {
+            this.run = run;
+        }
+
+        List<PolicyMatch> decide(ResidentFacts facts, LocalDate today) {
+            return decide(facts.variables(today, parameters));
+        }
+
+        public List<PolicyMatch> decide(VariableMap inputs) {
+            return matches(run.evaluate(inputs));
+        }
+
+        public Map<String, MemoisedDrd.Stats> memory() {
+            return run.stats();
+        }
     }
 
     record RentalGrade(long addressId, String level, String levelName, int inspectionsPerMonth, String ruleId,
