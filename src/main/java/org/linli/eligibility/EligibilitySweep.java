@@ -82,7 +82,10 @@ public class EligibilitySweep {
         BatchResult total = new BatchResult();
         List<Long> reviews = new ArrayList<>();
         PolicyDecisions.Memoised deciding = decisions.memoised();
+        int graded;
         try {
+            // first in the queue, so the last batches do not leave one thread grading rentals alone
+            Future<Integer> rentals = pool.submit(() -> gradeRentals(started));
             if (range != null) {
                 for (long from = range[0]; from <= range[1]; from += properties.sweepBatchSize()) {
                     long start = from;
@@ -95,6 +98,7 @@ public class EligibilitySweep {
                 total.add(batch);
                 reviews.addAll(batch.reviews);
             }
+            graded = rentals.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Sweep interrupted", e);
@@ -103,8 +107,6 @@ public class EligibilitySweep {
         } finally {
             pool.shutdown();
         }
-        List<RentalGrade> grades = facts.rentals().stream().map(decisions::grade).toList();
-        transaction.executeWithoutResult(status -> matches.saveRentalGrades(grades, started));
         long millis = (System.nanoTime() - begin) / 1_000_000;
 
         reviews.forEach(id -> transaction.executeWithoutResult(status -> outreach.startReview(id)));
@@ -117,13 +119,19 @@ public class EligibilitySweep {
             }
         }
         SweepResult result = new SweepResult(total.residents, total.newMatches, total.lapsed, reviews.size(),
-                started_, grades.size(), total.readNanos / 1_000_000, total.decideNanos / 1_000_000,
+                started_, graded, total.readNanos / 1_000_000, total.decideNanos / 1_000_000,
                 total.writeNanos / 1_000_000, millis, matches.counts());
         transaction.executeWithoutResult(status -> matches.saveSweep(started, clock.instant(), result));
         LOG.info("Eligibility sweep: {} residents, {} new matches, {} lapsed, {} reviews, {} outreach started, {} ms",
                 result.residents(), result.newMatches(), result.lapsed(), result.reviews(), started_, millis);
         LOG.debug("Eligibility sweep, decisions answered from memory: {}", deciding.memory());
         return result;
+    }
+
+    private int gradeRentals(Instant at) {
+        List<RentalGrade> grades = facts.rentals().stream().map(decisions::grade).toList();
+        transaction.executeWithoutResult(status -> matches.saveRentalGrades(grades, at));
+        return grades.size();
     }
 
     private BatchResult batch(PolicyDecisions.Memoised deciding, long from, long to, LocalDate today, Instant now) {

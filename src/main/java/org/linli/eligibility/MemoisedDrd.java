@@ -99,7 +99,7 @@ public final class MemoisedDrd {
             for (int i = 0; i < steps.size(); i++) {
                 Memory memory = memories.get(i);
                 stats.put(steps.get(i).decision.getKey(), new Stats(steps.get(i).memoisable, memory.lookups.get(),
-                        memory.hits.get(), memory.results.size(), memory.generations.get()));
+                        memory.hits.get(), memory.results.size(), memory.forgotten.get()));
             }
             return stats;
         }
@@ -108,7 +108,7 @@ public final class MemoisedDrd {
             private final Map<List<Object>, List<Map<String, Object>>> results = new ConcurrentHashMap<>();
             private final AtomicLong lookups = new AtomicLong();
             private final AtomicLong hits = new AtomicLong();
-            private final AtomicLong generations = new AtomicLong();
+            private final AtomicLong forgotten = new AtomicLong();
 
             List<Map<String, Object>> resultOf(Step step, Map<String, Object> variables) {
                 if (!step.memoisable) {
@@ -126,7 +126,7 @@ public final class MemoisedDrd {
                 if (results.size() >= MAX_REMEMBERED) {
                     // inputs that do not repeat across the county still repeat within a household: start afresh
                     results.clear();
-                    generations.incrementAndGet();
+                    forgotten.incrementAndGet();
                 }
                 results.putIfAbsent(key, result);
                 return result;
