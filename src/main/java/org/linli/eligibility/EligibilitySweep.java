@@ -90,7 +90,8 @@ public class EligibilitySweep {
                 for (long from = range[0]; from <= range[1]; from += properties.sweepBatchSize()) {
                     long start = from;
                     long end = Math.min(from + properties.sweepBatchSize(), range[1] + 1);
-                    futures.add(pool.submit(() -> transaction.execute(status -> batch(deciding, start, end, today, started))));
+                    futures.add(pool.submit(
+                            () -> transaction.execute(status -> batch(deciding, start, end, today, started))));
                 }
             }
             for (Future<BatchResult> future : futures) {

@@ -160,7 +160,8 @@ public final class MemoisedDrd {
             alone.setDecisionLogic(decision.getDecisionLogic());
             alone.setRequiredDecision(List.of());
             List<DmnExpressionImpl> expressions = expressionsOf(decision.getDecisionLogic());
-            boolean juelOnly = expressions.stream().allMatch(e -> blank(e) || "juel".equalsIgnoreCase(e.getExpressionLanguage()));
+            boolean juelOnly = expressions.stream()
+                    .allMatch(e -> blank(e) || "juel".equalsIgnoreCase(e.getExpressionLanguage()));
             return new Step(alone, namesIn(expressions), juelOnly && !expressions.isEmpty(),
                     collectsOrOrders(decision.getDecisionLogic()));
         }
