@@ -165,35 +165,47 @@ class EligibilityPoliciesDecisionTest {
         assertThat((String) row.get(prefix + "Reason")).isNotBlank();
     }
 
-    /** 家庭收入档次: the one place the income is compared with the poverty and low-income lines. */
-    static Stream<Arguments> incomeBands() {
+    /**
+     * 家庭收入档次 and 家庭财产档次: the one place the income is compared with the poverty and low-income lines, and the
+     * assets with their limit.
+     */
+    static Stream<Arguments> bands() {
         return Stream.of(
-                Arguments.of("Rule_IncomeBand_Unknown", "unknown", "incomePerCapita=null"),
-                Arguments.of("Rule_IncomeBand_BelowPovertyLine", "below-poverty-line", "incomePerCapita=0.0"),
-                Arguments.of("Rule_IncomeBand_BelowPovertyLine", "below-poverty-line", "incomePerCapita=1099.99"),
-                Arguments.of("Rule_IncomeBand_BelowLowIncomeLine", "below-low-income-line", "incomePerCapita=1100.0"),
-                Arguments.of("Rule_IncomeBand_BelowLowIncomeLine", "below-low-income-line", "incomePerCapita=1649.99"),
-                Arguments.of("Rule_IncomeBand_NotLowIncome", "not-low-income", "incomePerCapita=1650.0"));
+                band("eligibility-income-band", "Rule_IncomeBand_Unknown", "unknown", "incomePerCapita=null"),
+                band("eligibility-income-band", "Rule_IncomeBand_BelowPovertyLine", "below-poverty-line", "incomePerCapita=0.0"),
+                band("eligibility-income-band", "Rule_IncomeBand_BelowPovertyLine", "below-poverty-line", "incomePerCapita=1099.99"),
+                band("eligibility-income-band", "Rule_IncomeBand_BelowLowIncomeLine", "below-low-income-line", "incomePerCapita=1100.0"),
+                band("eligibility-income-band", "Rule_IncomeBand_BelowLowIncomeLine", "below-low-income-line", "incomePerCapita=1649.99"),
+                band("eligibility-income-band", "Rule_IncomeBand_NotLowIncome", "not-low-income", "incomePerCapita=1650.0"),
+                band("eligibility-asset-band", "Rule_AssetBand_Unknown", "unknown", "assetsPerCapita=null"),
+                band("eligibility-asset-band", "Rule_AssetBand_AboveLimit", "above-limit", "assetsPerCapita=26400.01"),
+                band("eligibility-asset-band", "Rule_AssetBand_WithinLimit", "within-limit", "assetsPerCapita=26400.0"),
+                band("eligibility-asset-band", "Rule_AssetBand_WithinLimit", "within-limit", "assetsPerCapita=0.0"));
     }
 
-    @ParameterizedTest(name = "{1}: {2}")
-    @MethodSource("incomeBands")
-    void theIncomeBandComparesWithBothLinesOnce(String ruleId, String band, String facts) {
-        DmnDecisionResult result = dmnEngine.evaluateDecision(decisions.get("eligibility-income-band"), person(facts));
+    private static Arguments band(String decisionKey, String ruleId, String band, String facts) {
+        return Arguments.of(decisionKey, ruleId, band, facts);
+    }
 
-        assertThat(result.getSingleResult().getEntryMap()).containsExactly(Map.entry("incomeBand", band));
+    @ParameterizedTest(name = "{0} {2}: {3}")
+    @MethodSource("bands")
+    void eachBandComparesWithItsLinesOnce(String decisionKey, String ruleId, String band, String facts) {
+        DmnDecisionResult result = dmnEngine.evaluateDecision(decisions.get(decisionKey), person(facts));
+
+        assertThat(result.getSingleResult().getEntryMap()).hasSize(1);
+        assertThat((String) result.getSingleEntry()).isEqualTo(band);
     }
 
     @Test
     void everyRuleRowOfEveryPolicyTableHasACase() {
         List<String> tested = Stream.concat(cases().map(arguments -> (String) arguments.get()[1]),
-                incomeBands().map(arguments -> (String) arguments.get()[0])).distinct().toList();
+                bands().map(arguments -> (String) arguments.get()[1])).distinct().toList();
         List<String> rows = new ArrayList<>();
         decisions.values().stream().filter(decision -> !decision.getKey().equals("eligibility-policies"))
                 .forEach(decision -> ((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()
                         .forEach(rule -> rows.add(rule.getId())));
 
-        assertThat(rows).hasSize(55);
+        assertThat(rows).hasSize(58);
         assertThat(tested).containsExactlyInAnyOrderElementsOf(rows);
     }
 

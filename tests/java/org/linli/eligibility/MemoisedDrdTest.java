@@ -42,9 +42,10 @@ class MemoisedDrdTest {
         }
 
         Map<String, MemoisedDrd.Stats> memory = memoised.memory();
-        assertThat(memory).containsOnlyKeys("eligibility-income-band", "eligibility-old-age", "eligibility-minimum-living",
-                "eligibility-extreme-poverty", "eligibility-disability-living", "eligibility-disability-care",
-                "eligibility-home-care", "eligibility-temporary-assistance", "eligibility-policies");
+        assertThat(memory).containsOnlyKeys("eligibility-income-band", "eligibility-asset-band", "eligibility-old-age",
+                "eligibility-minimum-living", "eligibility-extreme-poverty", "eligibility-disability-living",
+                "eligibility-disability-care", "eligibility-home-care", "eligibility-temporary-assistance",
+                "eligibility-policies");
         assertThat(memory.values()).allSatisfy(stats -> {
             assertThat(stats.memoised()).isTrue();
             assertThat(stats.lookups()).isEqualTo(residents);

@@ -1,8 +1,8 @@
 package org.linli.eligibility;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +18,10 @@ import org.springframework.stereotype.Component;
 class FactsReader {
 
     private static final String RESIDENTS = """
-            SELECT r.id, g.community_code, r.birth_date, r.hukou_type, h.income_per_capita, h.assets_per_capita,
-                   r.disability_level, r.living_alone, r.care_level, r.has_supporter, r.hardship_event, r.hardship_date
+            SELECT r.id, r.birth_date, r.hukou_type, h.income_per_capita, h.assets_per_capita, r.disability_level,
+                   r.living_alone, r.care_level, r.has_supporter, r.hardship_event, r.hardship_date
               FROM bd_resident r
               JOIN bd_household h ON h.id = r.household_id
-              JOIN bd_address a ON a.id = h.address_id
-              JOIN bd_grid g ON g.code = a.grid_code
             """;
 
     private static final RowMapper<ResidentFacts> RESIDENT = FactsReader::resident;
@@ -57,13 +55,12 @@ class FactsReader {
     }
 
     private static ResidentFacts resident(ResultSet rs, int row) throws SQLException {
-        Date birth = rs.getDate(3);
-        Date hardship = rs.getDate(12);
-        String hukou = rs.getString(4);
-        return new ResidentFacts(rs.getLong(1), rs.getString(2), birth == null ? null : birth.toLocalDate(),
-                "LOCAL_URBAN".equals(hukou) || "LOCAL_RURAL".equals(hukou), decimal(rs, 5), decimal(rs, 6),
-                rs.getInt(7), rs.getBoolean(8), integer(rs, 9), bool(rs, 10), rs.getString(11),
-                hardship == null ? null : hardship.toLocalDate());
+        String hukou = rs.getString(3);
+        // LocalDate straight from the driver: getDate goes through a Calendar for every value
+        return new ResidentFacts(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                "LOCAL_URBAN".equals(hukou) || "LOCAL_RURAL".equals(hukou), decimal(rs, 4), decimal(rs, 5),
+                rs.getInt(6), rs.getBoolean(7), integer(rs, 8), bool(rs, 9), rs.getString(10),
+                rs.getObject(11, LocalDate.class));
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

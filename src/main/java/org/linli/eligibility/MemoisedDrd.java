@@ -2,7 +2,7 @@ package org.linli.eligibility;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionLiteralExpressionImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -52,17 +53,31 @@ public final class MemoisedDrd {
 
     private final DmnEngine engine;
     private final List<Step> steps;
+    /** Every name a decision reads or writes gets a slot: one evaluation's variables are an array, not a map. */
+    private final Map<String, Integer> slots;
 
     MemoisedDrd(DmnEngine engine, DmnDecision drd) {
         this.engine = engine;
         List<DmnDecision> order = new ArrayList<>();
         inEvaluationOrder(drd, order);
-        this.steps = order.stream().map(Step::of).toList();
+        this.slots = slotsOf(order);
+        this.steps = order.stream().map(decision -> Step.of(decision, slots)).toList();
     }
 
     /** One sweep's memory: results are shared by the threads that use it and dropped with it. */
     Run newRun() {
         return new Run();
+    }
+
+    private static Map<String, Integer> slotsOf(List<DmnDecision> decisions) {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        for (DmnDecision decision : decisions) {
+            for (String name : Step.namesIn(Step.expressionsOf(decision.getDecisionLogic()))) {
+                slots.putIfAbsent(name, slots.size());
+            }
+            Step.outputsOf(decision.getDecisionLogic()).forEach(output -> slots.putIfAbsent(output, slots.size()));
+        }
+        return Map.copyOf(slots);
     }
 
     private static void inEvaluationOrder(DmnDecision decision, List<DmnDecision> order) {
@@ -78,19 +93,21 @@ public final class MemoisedDrd {
         private final List<Memory> memories = steps.stream().map(step -> new Memory()).toList();
 
         /** The result list of the DRD's top decision, as {@code DmnEngine.evaluateDecision} would give it. */
-        List<Map<String, Object>> evaluate(VariableMap inputs) {
-            // a plain map: a VariableMap wraps every value it holds, and most steps read it without evaluating
-            Map<String, Object> variables = new HashMap<>(64);
-            variables.putAll(inputs);
-            List<Map<String, Object>> result = List.of();
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                result = memories.get(i).resultOf(step, variables);
-                if (i < steps.size() - 1) {
-                    step.addResult(result, variables);
+        List<Map<String, Object>> evaluate(Map<String, Object> inputs) {
+            Object[] variables = new Object[slots.size()];
+            Arrays.fill(variables, ABSENT);
+            inputs.forEach((name, value) -> {
+                Integer slot = slots.get(name);
+                if (slot != null) {
+                    variables[slot] = value;
                 }
+            });
+            Remembered result = null;
+            for (int i = 0; i < steps.size(); i++) {
+                result = memories.get(i).resultOf(steps.get(i), variables, inputs);
+                result.addTo(variables);
             }
-            return result;
+            return result.result;
         }
 
         /** Per decision key: lookups answered from memory, of all lookups ({@code memoised} false: not eligible). */
@@ -105,24 +122,23 @@ public final class MemoisedDrd {
         }
 
         private final class Memory {
-            private final Map<List<Object>, List<Map<String, Object>>> results = new ConcurrentHashMap<>();
+            private final Map<Key, Remembered> results = new ConcurrentHashMap<>();
             private final AtomicLong lookups = new AtomicLong();
             private final AtomicLong hits = new AtomicLong();
             private final AtomicLong forgotten = new AtomicLong();
 
-            List<Map<String, Object>> resultOf(Step step, Map<String, Object> variables) {
+            Remembered resultOf(Step step, Object[] variables, Map<String, Object> inputs) {
                 if (!step.memoisable) {
-                    return step.evaluate(engine, Variables.fromMap(variables));
+                    return step.evaluate(engine, step.everything(variables, inputs));
                 }
                 lookups.incrementAndGet();
-                Object[] values = step.valuesOfNames(variables);
-                List<Object> key = Arrays.asList(values);
-                List<Map<String, Object>> remembered = results.get(key);
+                Key key = step.keyOf(variables);
+                Remembered remembered = results.get(key);
                 if (remembered != null) {
                     hits.incrementAndGet();
                     return remembered;
                 }
-                List<Map<String, Object>> result = step.evaluate(engine, step.onlyNamed(values));
+                Remembered result = step.evaluate(engine, step.onlyRead(key.values));
                 if (results.size() >= MAX_REMEMBERED) {
                     // inputs that do not repeat across the county still repeat within a household: start afresh
                     results.clear();
@@ -138,22 +154,84 @@ public final class MemoisedDrd {
     public record Stats(boolean memoised, long lookups, long hits, int remembered, long forgotten) {
     }
 
+    /** The values a decision reads, with a hash that mixes them well (small integers and booleans abound). */
+    private static final class Key {
+        private final Object[] values;
+        private final int hash;
+
+        Key(Object[] values) {
+            this.values = values;
+            int h = 0;
+            for (Object value : values) {
+                h = Integer.rotateLeft((h ^ Objects.hashCode(value)) * 0x9E3779B9, 13);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && Arrays.equals(key.values, values);
+        }
+    }
+
+    /**
+     * A decision's result list as the engine gave it, and what it adds to the variables of the decisions that require
+     * it (what {@code DefaultDmnDecisionContext} does), worked out once: slots and the values to put in them.
+     */
+    private static final class Remembered {
+        private final List<Map<String, Object>> result;
+        private final int[] slots;
+        private final Object[] values;
+
+        Remembered(List<Map<String, Object>> result, boolean resultsAsLists, Map<String, Integer> slotOf) {
+            this.result = result;
+            Map<String, Object> added = new LinkedHashMap<>();
+            if (result.size() == 1 && !resultsAsLists) {
+                added.putAll(result.get(0));
+            } else {
+                Map<String, List<Object>> lists = new LinkedHashMap<>();
+                result.forEach(row -> row.forEach(
+                        (output, value) -> lists.computeIfAbsent(output, o -> new ArrayList<>()).add(value)));
+                lists.forEach((output, values) -> added.put(output, Collections.unmodifiableList(values)));
+            }
+            added.keySet().retainAll(slotOf.keySet());
+            this.slots = added.keySet().stream().mapToInt(slotOf::get).toArray();
+            this.values = added.values().toArray();
+        }
+
+        void addTo(Object[] variables) {
+            for (int i = 0; i < slots.length; i++) {
+                variables[slots[i]] = values[i];
+            }
+        }
+    }
+
     /** A decision of the DRD without its required decisions (their results are in the variables by then). */
     private static final class Step {
 
         private final DmnDecision decision;
         private final String[] names;
+        private final int[] reads;
         private final boolean memoisable;
         private final boolean resultsAsLists;
+        private final Map<String, Integer> slotOf;
 
-        private Step(DmnDecision decision, String[] names, boolean memoisable, boolean resultsAsLists) {
+        private Step(DmnDecision decision, String[] names, boolean memoisable, boolean resultsAsLists,
+                Map<String, Integer> slotOf) {
             this.decision = decision;
             this.names = names;
+            this.reads = Arrays.stream(names).mapToInt(slotOf::get).toArray();
             this.memoisable = memoisable;
             this.resultsAsLists = resultsAsLists;
+            this.slotOf = slotOf;
         }
 
-        static Step of(DmnDecision decision) {
+        static Step of(DmnDecision decision, Map<String, Integer> slots) {
             DmnDecisionImpl alone = new DmnDecisionImpl();
             alone.setKey(decision.getKey());
             alone.setName(decision.getName());
@@ -163,24 +241,24 @@ public final class MemoisedDrd {
             boolean juelOnly = expressions.stream()
                     .allMatch(e -> blank(e) || "juel".equalsIgnoreCase(e.getExpressionLanguage()));
             return new Step(alone, namesIn(expressions), juelOnly && !expressions.isEmpty(),
-                    collectsOrOrders(decision.getDecisionLogic()));
+                    collectsOrOrders(decision.getDecisionLogic()), slots);
         }
 
-        List<Map<String, Object>> evaluate(DmnEngine engine, VariableMap variables) {
-            return List.copyOf(engine.evaluateDecision(decision, variables).getResultList());
+        Remembered evaluate(DmnEngine engine, VariableMap variables) {
+            return new Remembered(List.copyOf(engine.evaluateDecision(decision, variables).getResultList()),
+                    resultsAsLists, slotOf);
         }
 
-        Object[] valuesOfNames(Map<String, Object> variables) {
-            Object[] values = new Object[names.length];
-            for (int i = 0; i < names.length; i++) {
-                Object value = variables.get(names[i]);
-                values[i] = value == null && !variables.containsKey(names[i]) ? ABSENT : value;
+        Key keyOf(Object[] variables) {
+            Object[] values = new Object[reads.length];
+            for (int i = 0; i < reads.length; i++) {
+                values[i] = variables[reads[i]];
             }
-            return values;
+            return new Key(values);
         }
 
         /** The decision reads no other variable, and the engine copies every variable it is given. */
-        VariableMap onlyNamed(Object[] values) {
+        VariableMap onlyRead(Object[] values) {
             VariableMap named = Variables.createVariables();
             for (int i = 0; i < names.length; i++) {
                 if (values[i] != ABSENT) {
@@ -190,26 +268,15 @@ public final class MemoisedDrd {
             return named;
         }
 
-        /** What {@code DefaultDmnDecisionContext} does with a required decision's result. */
-        void addResult(List<Map<String, Object>> result, Map<String, Object> variables) {
-            if (result.isEmpty()) {
-                return;
-            }
-            if (result.size() == 1 && !resultsAsLists) {
-                variables.putAll(result.get(0));
-                return;
-            }
-            Set<String> outputs = new LinkedHashSet<>();
-            result.forEach(row -> outputs.addAll(row.keySet()));
-            for (String output : outputs) {
-                List<Object> values = new ArrayList<>();
-                for (Map<String, Object> row : result) {
-                    if (row.containsKey(output)) {
-                        values.add(row.get(output));
-                    }
+        /** For a decision that is not memoised: the inputs and every result so far, as the engine would see them. */
+        VariableMap everything(Object[] variables, Map<String, Object> inputs) {
+            VariableMap all = Variables.fromMap(inputs);
+            slotOf.forEach((name, slot) -> {
+                if (variables[slot] != ABSENT) {
+                    all.put(name, variables[slot]);
                 }
-                variables.put(output, values);
-            }
+            });
+            return all;
         }
 
         private static boolean blank(DmnExpressionImpl expression) {
@@ -237,6 +304,17 @@ public final class MemoisedDrd {
             }
             expressions.removeIf(Objects::isNull);
             return expressions;
+        }
+
+        private static List<String> outputsOf(DmnDecisionLogic logic) {
+            if (logic instanceof DmnDecisionTableImpl table) {
+                return table.getOutputs().stream().map(DmnDecisionTableOutputImpl::getOutputName)
+                        .filter(Objects::nonNull).toList();
+            }
+            if (logic instanceof DmnDecisionLiteralExpressionImpl literal && literal.getVariable() != null) {
+                return List.of(literal.getVariable().getName());
+            }
+            return List.of();
         }
 
         /** Every name an expression could read, string literals left out; a name no variable has costs nothing. */

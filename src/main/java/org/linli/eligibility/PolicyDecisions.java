@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The deployed policy decisions, evaluated directly on a standalone DMN engine: no process instance, no history row
@@ -59,10 +60,10 @@ public final class PolicyDecisions {
 
     /** Every policy the resident qualifies for or might (needs data) on {@code today}. */
     List<PolicyMatch> decide(ResidentFacts facts, LocalDate today) {
-        return decide(facts.variables(today, parameters));
+        return decide(Variables.fromMap(facts.inputs(today, parameters)));
     }
 
-    /** The same on prepared inputs (see {@link ResidentFacts#variables}). */
+    /** The same on prepared inputs (see {@link ResidentFacts#inputs}). */
     public List<PolicyMatch> decide(VariableMap inputs) {
         return matches(engine.evaluateDecision(policies, inputs).getResultList());
     }
@@ -109,10 +110,10 @@ public final class PolicyDecisions {
         }
 
         List<PolicyMatch> decide(ResidentFacts facts, LocalDate today) {
-            return decide(facts.variables(today, parameters));
+            return decide(facts.inputs(today, parameters));
         }
 
-        public List<PolicyMatch> decide(VariableMap inputs) {
+        public List<PolicyMatch> decide(Map<String, Object> inputs) {
             return matches(run.evaluate(inputs));
         }
 
