@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
 import org.linli.security.CaseAccess;
-import org.linli.security.TaskActors;
+import org.linli.security.EngineActors;
 import org.linli.support.ProcessTestEngine;
 
 /**
@@ -72,7 +72,7 @@ class AlarmEscalationProcessTest {
         init(processEngine);
         Mocks.register("alarmEscalation", new AlarmEscalation(notifications, access));
         Mocks.register("recordAcknowledgementListener", new RecordAcknowledgementListener(
-                new TaskActors(processEngine.getIdentityService()), Clock.fixed(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC)));
+                new EngineActors(processEngine.getIdentityService()), Clock.fixed(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC)));
         Mocks.register("closeAlarmListener", new CloseAlarmListener(records));
     }
 

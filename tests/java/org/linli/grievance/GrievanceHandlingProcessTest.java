@@ -80,7 +80,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.linli.security.TaskActors;
+import org.linli.security.EngineActors;
 import org.linli.support.ProcessTestEngine;
 import org.linli.grievance.GrievanceIntake.RegisteredCase;
 import org.mockito.InOrder;
@@ -131,7 +131,7 @@ class GrievanceHandlingProcessTest {
                         call.getArgument(0, FileGrievanceCommand.class).reporterUserId(), ADDRESS_TEXT, COMMUNITY, SUPERVISORS));
         when(service.dispatch(anyString(), anyString(), anyString(), anyBoolean(), anyBoolean())).thenReturn(new Dispatch(DUE, REMIND, "2026-11-26 10:00", "环境卫生所"));
         Mocks.register("registerGrievanceDelegate", new RegisterGrievanceDelegate(intake));
-        Mocks.register("recordTaskCompletionListener", new RecordTaskCompletionListener(timeline, new TaskActors(engine.getIdentityService())));
+        Mocks.register("recordTaskCompletionListener", new RecordTaskCompletionListener(timeline, new EngineActors(engine.getIdentityService())));
         Mocks.register("findDuplicatesDelegate", new FindDuplicatesDelegate(service));
         Mocks.register("rejectGrievanceDelegate", new RejectGrievanceDelegate(service));
         Mocks.register("mergeGrievanceDelegate", new MergeGrievanceDelegate(service));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.security.EngineActors;
 import org.linli.support.ProcessTestEngine;
 
 /** {@code processes/home-visit-confirmation.bpmn}: one task for the community, the ticked changes applied. */
@@ -37,7 +38,8 @@ class HomeVisitConfirmationProcessTest {
 
     @BeforeEach
     void register() {
-        Mocks.register("confirmHomeVisitDelegate", new ConfirmHomeVisitDelegate(visits));
+        Mocks.register("confirmHomeVisitDelegate", new ConfirmHomeVisitDelegate(visits,
+                new EngineActors(processEngine.getIdentityService())));
     }
 
     @AfterEach

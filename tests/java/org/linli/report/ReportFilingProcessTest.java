@@ -40,6 +40,7 @@ import org.linli.report.ReportFiling.AutoFilled;
 import org.linli.report.ReportFiling.Consolidated;
 import org.linli.report.ReportFiling.Draft;
 import org.linli.report.ReportFiling.Submitted;
+import org.linli.security.EngineActors;
 import org.linli.support.ProcessTestEngine;
 import org.mockito.InOrder;
 
@@ -64,10 +65,11 @@ class ReportFilingProcessTest {
 
     @BeforeEach
     void registerDelegates() {
+        EngineActors actors = new EngineActors(processEngine.getIdentityService());
         Mocks.register("autoFillReportDelegate", new AutoFillReportDelegate(filing));
-        Mocks.register("saveReportDraftDelegate", new SaveReportDraftDelegate(filing, catalogue));
+        Mocks.register("saveReportDraftDelegate", new SaveReportDraftDelegate(filing, catalogue, actors));
         Mocks.register("returnReportDelegate", new ReturnReportDelegate(filing));
-        Mocks.register("submitReportDelegate", new SubmitReportDelegate(filing));
+        Mocks.register("submitReportDelegate", new SubmitReportDelegate(filing, actors));
         Mocks.register("remindCommunityDelegate", new RemindCommunityDelegate(filing));
         Mocks.register("escalateOverdueReportDelegate", new EscalateOverdueReportDelegate(filing));
         Mocks.register("consolidateReportDelegate", new ConsolidateReportDelegate(filing));

@@ -7,7 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.linli.security.TaskActors;
+import org.linli.security.EngineActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("recordAcknowledgementListener")
 class RecordAcknowledgementListener implements TaskListener {
 
-    private final TaskActors actors;
+    private final EngineActors actors;
     private final Clock clock;
 
-    RecordAcknowledgementListener(TaskActors actors, Clock clock) {
+    RecordAcknowledgementListener(EngineActors actors, Clock clock) {
         this.actors = actors;
         this.clock = clock;
     }

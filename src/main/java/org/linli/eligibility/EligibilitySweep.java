@@ -111,20 +111,13 @@ public class EligibilitySweep {
         long millis = (System.nanoTime() - begin) / 1_000_000;
 
         reviews.forEach(id -> transaction.executeWithoutResult(status -> outreach.startReview(id)));
-        int started_ = 0;
-        if (outreachLimit > 0) {
-            for (MatchView match : transaction.execute(status -> matches.pendingOutreach(outreachLimit))) {
-                if (Boolean.TRUE.equals(transaction.execute(status -> outreach.start(match)))) {
-                    started_++;
-                }
-            }
-        }
+        int outreachStarted = outreachLimit > 0 ? outreachStarts.startOldest(outreachLimit) : 0;
         SweepResult result = new SweepResult(total.residents, total.newMatches, total.lapsed, reviews.size(),
-                started_, graded, total.readNanos / 1_000_000, total.decideNanos / 1_000_000,
+                outreachStarted, graded, total.readNanos / 1_000_000, total.decideNanos / 1_000_000,
                 total.writeNanos / 1_000_000, millis, matches.counts());
         transaction.executeWithoutResult(status -> matches.saveSweep(started, clock.instant(), result));
         LOG.info("Eligibility sweep: {} residents, {} new matches, {} lapsed, {} reviews, {} outreach started, {} ms",
-                result.residents(), result.newMatches(), result.lapsed(), result.reviews(), started_, millis);
+                result.residents(), result.newMatches(), result.lapsed(), result.reviews(), outreachStarted, millis);
         LOG.debug("Eligibility sweep, decisions answered from memory: {}", deciding.memory());
         return result;
     }

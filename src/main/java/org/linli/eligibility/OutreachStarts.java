@@ -17,10 +17,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts the outreach of a re-decided resident's new eligible matches once the re-decision has committed: one
- * background thread, one transaction per match. A change of circumstances (a clerk's request) does not wait for
- * process starts, and two re-decisions of one resident never start the same match twice (one thread, and a match is
- * claimed before its process starts). A start that fails leaves its match {@code new}: the next sweep starts it.
+ * Starts {@code policy-outreach} for new eligible matches, one transaction per match: the oldest ones at the end of a
+ * sweep, on the sweep's thread, and a re-decided resident's once the re-decision has committed, on one background
+ * thread. A change of circumstances (a clerk's request) does not wait for process starts, and no match starts
+ * twice (a match is claimed before its process starts). A start that fails leaves its match {@code new}: the next sweep starts it.
  * The residents still waiting are the gauge {@value #QUEUED}.
  */
 @Component
@@ -49,16 +49,29 @@ class OutreachStarts {
         queued.incrementAndGet();
         worker.execute(() -> {
             try {
-                List<MatchView> pending = transaction.execute(status -> matches.pendingOutreachOf(residentId));
-                for (MatchView match : pending) {
-                    transaction.execute(status -> outreach.start(match));
-                }
+                start(transaction.execute(status -> matches.pendingOutreachOf(residentId)));
             } catch (RuntimeException e) {
                 LOG.warn("Outreach for resident {} not started; the next sweep starts it", residentId, e);
             } finally {
                 queued.decrementAndGet();
             }
         });
+    }
+
+    /** Starts the outreach of the oldest new eligible matches, at most {@code limit}, on the calling thread. */
+    int startOldest(int limit) {
+        return start(transaction.execute(status -> matches.pendingOutreach(limit)));
+    }
+
+    /** One transaction per match; answers how many started (a match another start claimed first is skipped). */
+    private int start(List<MatchView> pending) {
+        int started = 0;
+        for (MatchView match : pending) {
+            if (Boolean.TRUE.equals(transaction.execute(status -> outreach.start(match)))) {
+                started++;
+            }
+        }
+        return started;
     }
 
     @PreDestroy

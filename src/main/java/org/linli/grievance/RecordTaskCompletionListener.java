@@ -2,7 +2,7 @@ package org.linli.grievance;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.linli.security.TaskActors;
+import org.linli.security.EngineActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 class RecordTaskCompletionListener implements TaskListener {
 
     private final GrievanceTimeline timeline;
-    private final TaskActors actors;
+    private final EngineActors actors;
 
-    RecordTaskCompletionListener(GrievanceTimeline timeline, TaskActors actors) {
+    RecordTaskCompletionListener(GrievanceTimeline timeline, EngineActors actors) {
         this.timeline = timeline;
         this.actors = actors;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.linli.security.EngineActors;
 import org.springframework.stereotype.Component;
 
 /** Applies the changes the community ticked; the others are rejected. */
@@ -18,15 +19,17 @@ class ConfirmHomeVisitDelegate implements JavaDelegate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HomeVisits visits;
+    private final EngineActors actors;
 
-    ConfirmHomeVisitDelegate(HomeVisits visits) {
+    ConfirmHomeVisitDelegate(HomeVisits visits, EngineActors actors) {
         this.visits = visits;
+        this.actors = actors;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         visits.confirm(((Number) execution.getVariable(HomeVisitVariables.VISIT_ID)).longValue(),
-                ids(execution.getVariable(HomeVisitVariables.ACCEPTED_CHANGES)), CurrentActor.of(execution));
+                ids(execution.getVariable(HomeVisitVariables.ACCEPTED_CHANGES)), actors.currentOrSystem());
     }
 
     /** Tasklist sends the checklist as a JSON array; the REST API or a test as a list. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.report.ReportFiling.Draft;
+import org.linli.security.EngineActors;
 import org.springframework.stereotype.Component;
 
 /** Checks and saves what the community filed; {@code draftValid} tells the gateway whether it goes to review. */
@@ -15,11 +16,13 @@ import org.springframework.stereotype.Component;
 class SaveReportDraftDelegate implements JavaDelegate {
 
     private final ReportFiling filing;
+    private final EngineActors actors;
     private final ReportCatalogue catalogue;
 
-    SaveReportDraftDelegate(ReportFiling filing, ReportCatalogue catalogue) {
+    SaveReportDraftDelegate(ReportFiling filing, ReportCatalogue catalogue, EngineActors actors) {
         this.filing = filing;
         this.catalogue = catalogue;
+        this.actors = actors;
     }
 
     @Override
@@ -28,7 +31,7 @@ class SaveReportDraftDelegate implements JavaDelegate {
         catalogue.get((String) execution.getVariable(REPORT_TYPE)).fields()
                 .forEach(f -> values.put(f.key(), execution.getVariable(f.key())));
         Draft draft = filing.saveDraft(AutoFillReportDelegate.requestId(execution),
-                (String) execution.getVariable(COMMUNITY_CODE), values, CurrentActor.of(execution));
+                (String) execution.getVariable(COMMUNITY_CODE), values, actors.currentOrSystem());
         execution.setVariable(DRAFT_VALID, draft.valid());
         execution.setVariable(VALIDATION_MESSAGE, draft.message());
         execution.setVariable(SUMMARY_TEXT, draft.summary());
