@@ -10,9 +10,11 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -96,17 +98,23 @@ public class CaseAccess {
 
     /**
      * Whether the group can already read the instance: stored, or saved earlier in the engine command that is still
-     * running (a delegate granting several groups; its inserts are flushed only when the command ends).
+     * running (a delegate granting several groups; its inserts are flushed only when the command ends). An instance
+     * started by the running command has nothing stored yet, so the database is not asked (an alarm or a grievance
+     * grants its first groups as it starts).
      */
     private boolean granted(String processInstanceId, String groupId) {
         CommandContext command = Context.getCommandContext();
         if (command != null) {
-            for (AuthorizationEntity pending : command.getDbEntityManager()
-                    .getCachedEntitiesByType(AuthorizationEntity.class)) {
+            DbEntityManager entities = command.getDbEntityManager();
+            for (AuthorizationEntity pending : entities.getCachedEntitiesByType(AuthorizationEntity.class)) {
                 if (pending.getResourceType() == Resources.PROCESS_INSTANCE.resourceType()
                         && processInstanceId.equals(pending.getResourceId()) && groupId.equals(pending.getGroupId())) {
                     return true;
                 }
+            }
+            ExecutionEntity instance = entities.getCachedEntity(ExecutionEntity.class, processInstanceId);
+            if (instance != null && entities.getDbEntityCache().isTransient(instance)) {
+                return false;
             }
         }
         return authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
