@@ -59,7 +59,8 @@ class GrievanceLifecycleBenchmark {
     @BeforeAll
     static void deployFloor(@Autowired RepositoryService repositoryService) {
         repositoryService.createDeployment().name("bench-floor").enableDuplicateFiltering(true)
-                .addClasspathResource("bench/bench-floor.bpmn").deploy();
+                .addClasspathResource("bench/bench-floor.bpmn").addClasspathResource("bench/bench-floor-timers.bpmn")
+                .deploy();
     }
 
     @Test
@@ -70,6 +71,7 @@ class GrievanceLifecycleBenchmark {
                         null)))
                 .singleResult().getId();
         Supplier<String> floor = () -> runtimeService.startProcessInstanceByKey("bench-floor").getId();
+        Supplier<String> floorWithTimers = () -> runtimeService.startProcessInstanceByKey("bench-floor-timers").getId();
         Function<Task, Map<String, Object>> grievanceAnswers = task -> switch (task.getTaskDefinitionKey()) {
             case "Task_VerifyReport" -> Map.of("verifyOutcome", "ACCEPT");
             case "Task_HandleGrievance" -> Map.of("handleOutcome", "DONE", "measures", "已清运", "photoRefs", "");
@@ -78,14 +80,20 @@ class GrievanceLifecycleBenchmark {
         };
 
         run(floor, task -> Map.of(), WARM_UP, 1);
+        run(floorWithTimers, task -> Map.of(), WARM_UP, 1);
         run(grievance, grievanceAnswers, WARM_UP, 1);
         analyze();
         for (int threads : new int[] {1, 2}) {
             double floorRate = run(floor, task -> Map.of(), LIFECYCLES, threads);
+            double timersRate = run(floorWithTimers, task -> Map.of(), LIFECYCLES, threads);
             double grievanceRate = run(grievance, grievanceAnswers, LIFECYCLES, threads);
             System.out.printf("BENCH grievance.lifecycles threads=%d n=%d grievance_per_s=%.1f floor_per_s=%.1f "
                     + "share_of_floor=%.0f%%%n", threads, LIFECYCLES, grievanceRate, floorRate,
                     100 * grievanceRate / floorRate);
+            // not the goal's floor: the same floor with the grievance's timers, to tell their cost from Linli's code
+            System.out.printf("BENCH grievance.floor-with-timers threads=%d n=%d floor_with_timers_per_s=%.1f "
+                    + "share_of_plain_floor=%.0f%% grievance_share_of_it=%.0f%%%n", threads, LIFECYCLES, timersRate,
+                    100 * timersRate / floorRate, 100 * grievanceRate / timersRate);
         }
     }
 
