@@ -14,6 +14,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.linli.basedata.PlaceHierarchy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,10 @@ class CaseDocuments {
     private final HistoryService historyService;
     private final OpenCaseState openCases;
     private final TrackingProperties properties;
-    private final Hierarchy hierarchy;
+    private final PlaceHierarchy hierarchy;
 
     CaseDocuments(HistoryService historyService, OpenCaseState openCases, TrackingProperties properties,
-            Hierarchy hierarchy) {
+            PlaceHierarchy hierarchy) {
         this.historyService = historyService;
         this.openCases = openCases;
         this.properties = properties;
@@ -106,11 +107,11 @@ class CaseDocuments {
         String gridCode = c.code("gridCode", "gridGroup", "grid-");
         String communityCode = c.code("communityCode", "communityGroup", "community-");
         if (communityCode == null) {
-            communityCode = hierarchy.communityOfGrid(gridCode);
+            communityCode = hierarchy.communityOfGrid(gridCode).orElse(null);
         }
         String streetCode = c.code("streetCode", "supervisorGroup", "street-");
         if (streetCode == null) {
-            streetCode = hierarchy.streetOf(communityCode);
+            streetCode = hierarchy.streetOf(communityCode).orElse(null);
         }
         String handlerGroup = c.string("handlerGroup");
         Instant acknowledged = c.instant("acknowledgedAt");
