@@ -33,9 +33,12 @@ public class PlaceRegistry {
     private final JdbcAggregateTemplate aggregates;
     private final OrgGroups orgGroups;
     private final AuditLog audit;
+    private final PlaceHierarchy hierarchy;
 
-    PlaceRegistry(PlaceRepository places, JdbcAggregateTemplate aggregates, OrgGroups orgGroups, AuditLog audit) {
+    PlaceRegistry(PlaceRepository places, JdbcAggregateTemplate aggregates, OrgGroups orgGroups, AuditLog audit,
+            PlaceHierarchy hierarchy) {
         this.audit = audit;
+        this.hierarchy = hierarchy;
         this.places = places;
         this.aggregates = aggregates;
         this.orgGroups = orgGroups;
@@ -119,9 +122,8 @@ public class PlaceRegistry {
     }
 
     /** The code of the street a community belongs to. */
-    @Transactional(readOnly = true)
     public String streetOf(String communityCode) {
-        return places.findCommunity(communityCode).map(Community::streetCode)
+        return hierarchy.streetOf(communityCode)
                 .orElseThrow(() -> BaseDataProblems.unknownPlace("community", communityCode));
     }
 

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Starts {@code policy-outreach} for new eligible matches, one transaction per match: the oldest ones at the end of a
  * sweep, on the sweep's thread, and a re-decided resident's once the re-decision has committed, on one background
  * thread. A change of circumstances (a clerk's request) does not wait for process starts, and no match starts
- * twice (a match is claimed before its process starts). A start that fails leaves its match {@code new}: the next sweep starts it.
- * The residents still waiting are the gauge {@value #QUEUED}.
+ * twice (a match is claimed before its process starts). A start that fails leaves its match {@code new}: the next
+ * sweep starts it. The residents still waiting are the gauge {@value #QUEUED}.
  */
 @Component
 class OutreachStarts {

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
-
 /**
  * What the base data store knows about one resident, as the policy decisions read it. {@code null} means "not
  * collected": the decisions answer it with "needs-data".
