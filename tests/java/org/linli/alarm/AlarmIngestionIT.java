@@ -101,7 +101,12 @@ class AlarmIngestionIT {
                 .isEqualTo("确认告警");
         assertThat(tasks.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup("grid-xh01-02")
                 .count()).as("张兰 lives in grid xh01-02 and alone: the grid worker is asked first").isEqualTo(1);
-        assertThat(runtime.getVariable(processInstanceId, "occupants")).isEqualTo("elderly_alone");
+        assertThat(runtime.getVariable(processInstanceId, "severityLevel")).isEqualTo("critical");
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+                .decisionDefinitionKey("alarm-severity").includeInputs().singleResult().getInputs())
+                .as("the severity decision saw her profile from base data, and its history keeps it")
+                .anySatisfy(input -> assertThat(input.getValue()).isEqualTo("elderly_alone"));
+        assertThat(runtime.getVariable(processInstanceId, "occupants")).as("a decision input, not kept").isNull();
 
         publish(id, "e-2", "no_motion");
         publish(id, "e-3", "no_motion");

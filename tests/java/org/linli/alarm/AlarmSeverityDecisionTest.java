@@ -51,26 +51,37 @@ class AlarmSeverityDecisionTest {
     @Test
     void theChainOfAVulnerableHomeIsGridWorkerThenDutyThenStreetWithinTenTenThirtyMinutes() {
         DmnDecisionResult result = tables.evaluate("alarm-escalation-chain", Variables.createVariables()
-                .putValue("alarmType", "no_motion").putValue("locationKind", "home").putValue("occupants", "elderly_alone"));
+                .putValue("chain", "vulnerable-home"));
 
         assertThat(result.getResultList()).containsExactly(
                 Map.of("level", 1, "role", "grid-worker", "ackMinutes", 10),
                 Map.of("level", 2, "role", "community-duty", "ackMinutes", 10),
                 Map.of("level", 3, "role", "street-emergency", "ackMinutes", 30));
+        assertThat(EscalationChain.of(result).text()).isEqualTo("grid-worker:10,community-duty:10,street-emergency:30");
     }
 
     @Test
-    void everyChainStartsAtLevelOneAndEveryRoleIsKnown() {
+    void aChainNameTheTableDoesNotKnowStillReachesTheCommunity() {
+        assertThat(EscalationChain.of(tables.evaluate("alarm-escalation-chain", Variables.createVariables()
+                .putValue("chain", "renamed-by-mistake"))).text()).isEqualTo("community-duty:30");
+    }
+
+    /** What the process does: the severity decision names the chain, the chain decision lists its levels. */
+    @Test
+    void everyAssessmentLeadsToAChainThatStartsAtLevelOneWithKnownRoles() {
         for (String type : List.of("smoke", "gas", "fall", "no_motion", "water_leak", "elevator_fault", "door_open",
                 "offline", "other")) {
             for (String location : List.of("home", "building", "public")) {
                 for (String occupants : List.of("elderly_alone", "elderly", "disabled", "general", "none")) {
-                    List<Map<String, Object>> levels = tables.evaluate("alarm-escalation-chain", Variables.createVariables()
+                    Object chain = tables.evaluate("alarm-severity", Variables.createVariables()
                             .putValue("alarmType", type).putValue("locationKind", location)
-                            .putValue("occupants", occupants)).getResultList();
-                    assertThat(levels).isNotEmpty();
-                    assertThat(levels.get(0)).containsEntry("level", 1);
-                    levels.forEach(level -> EscalationRole.of((String) level.get("role")));
+                            .putValue("occupants", occupants)).getSingleResult().get("chain");
+                    DmnDecisionResult levels = tables.evaluate("alarm-escalation-chain",
+                            Variables.createVariables().putValue("chain", chain));
+                    assertThat(levels.getResultList()).isNotEmpty();
+                    assertThat(levels.getResultList().get(0)).containsEntry("level", 1);
+                    assertThat(EscalationChain.parse(EscalationChain.of(levels).text()).size())
+                            .isEqualTo(levels.getResultList().size());
                 }
             }
         }

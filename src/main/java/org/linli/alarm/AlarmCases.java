@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.linli.alarm.AlarmRecords.OpenAlarm;
 import org.linli.basedata.DeviceSites.DeviceSite;
 import org.springframework.stereotype.Component;
@@ -114,8 +115,8 @@ class AlarmCases {
         variables.put(COMMUNITY_CODE, site.communityCode());
         variables.put(STREET_CODE, site.streetCode());
         variables.put(GRID_CODE, site.gridCode());
-        variables.put(LOCATION_KIND, site.locationKind());
-        variables.put(OCCUPANTS, site.occupants().code());
+        variables.put(LOCATION_KIND, Variables.stringValue(site.locationKind(), true));
+        variables.put(OCCUPANTS, Variables.stringValue(site.occupants().code(), true));
         variables.put(DEVICE_LOCATION, site.location());
         variables.put(EVENT_COUNT, count);
         variables.put(LAST_EVENT_ID, last.eventId());

@@ -2,10 +2,7 @@ package org.linli.alarm;
 
 import static org.linli.alarm.AlarmEscalationVariables.*;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.basedata.Notifications;
 import org.linli.basedata.Notifications.Recipient;
@@ -33,14 +30,12 @@ public class AlarmEscalation {
     /** Moves to the next level of the chain: its candidate group and acknowledgement deadline. */
     public void enterLevel(DelegateExecution execution) {
         int level = intVariable(execution, ESCALATION_LEVEL, 0) + 1;
-        Map<String, Object> step = chain(execution).get(level - 1);
-        EscalationRole role = EscalationRole.of((String) step.get("role"));
-        String group = role.groupFor((String) execution.getVariable(COMMUNITY_CODE),
+        EscalationChain.Level step = chain(execution).level(level);
+        String group = step.role().groupFor((String) execution.getVariable(COMMUNITY_CODE),
                 (String) execution.getVariable(STREET_CODE), (String) execution.getVariable(GRID_CODE));
         execution.setVariable(ESCALATION_LEVEL, level);
-        execution.setVariable(LEVEL_ROLE, role.name());
         execution.setVariable(ACK_GROUP, group);
-        execution.setVariable(ACK_TIMEOUT, Duration.ofMinutes(((Number) step.get("ackMinutes")).longValue()).toString());
+        execution.setVariable(ACK_TIMEOUT, step.ackTimeout().toString());
         // the level's people see the alarm's variables on the task card and form
         access.grantRead(execution.getProcessInstanceId(), group);
         if (level > 1) {
@@ -69,14 +64,13 @@ public class AlarmEscalation {
                 + intVariable(execution, REPEAT_COUNT, 1));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> chain(DelegateExecution execution) {
-        List<Map<String, Object>> chain = (List<Map<String, Object>>) execution.getVariable(ESCALATION_CHAIN);
-        if (chain == null || chain.isEmpty()) {
-            throw new IllegalStateException("alarm-escalation-chain returned no level for "
-                    + execution.getBusinessKey());
-        }
-        return chain;
+    /** The chain {@code alarm-escalation-chain} answered, as the text the process keeps ({@link EscalationChain}). */
+    public String chainOf(DmnDecisionResult result) {
+        return EscalationChain.of(result).text();
+    }
+
+    private static EscalationChain chain(DelegateExecution execution) {
+        return EscalationChain.parse((String) execution.getVariable(ESCALATION_CHAIN));
     }
 
     private static int intVariable(DelegateExecution execution, String name, int otherwise) {

@@ -13,6 +13,7 @@ final class AlarmEscalationVariables {
     static final String COMMUNITY_CODE = "communityCode";
     static final String STREET_CODE = "streetCode";
     static final String GRID_CODE = "gridCode";
+    // transient: read by the severity decision only (its history records them)
     static final String LOCATION_KIND = "locationKind";
     static final String OCCUPANTS = "occupants";
     static final String DEVICE_LOCATION = "deviceLocation";
@@ -24,13 +25,17 @@ final class AlarmEscalationVariables {
     // passed with SensorCleared
     static final String CLEARED_AT = "clearedAt";
 
-    // decisions
-    static final String ASSESSMENT = "assessment";
+    // decisions (output mappings of the two business rule tasks)
+    static final String SEVERITY_LEVEL = "severityLevel";
+    static final String SEVERITY_LABEL = "severityLabel";
+    /** the chain's name, alarm-severity's answer and alarm-escalation-chain's input */
+    static final String CHAIN = "chain";
+    static final String NEEDS_CHECK_ON_CLEAR = "needsCheckOnClear";
+    /** the chain's levels as text ({@link EscalationChain}) */
     static final String ESCALATION_CHAIN = "escalationChain";
 
     // escalation (AlarmEscalation)
     static final String ESCALATION_LEVEL = "escalationLevel";
-    static final String LEVEL_ROLE = "levelRole";
     static final String ACK_GROUP = "ackGroup";
     static final String ACK_TIMEOUT = "ackTimeout";
     static final String LAST_LEVEL_REMINDERS = "lastLevelReminders";

@@ -21,6 +21,10 @@ enum EscalationRole {
         this.code = code;
     }
 
+    String code() {
+        return code;
+    }
+
     static EscalationRole of(String code) {
         return Arrays.stream(values()).filter(role -> role.code.equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The escalation chain names an unknown role: " + code));

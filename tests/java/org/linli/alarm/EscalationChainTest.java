@@ -1,0 +1,28 @@
+package org.linli.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class EscalationChainTest {
+
+    @Test
+    void theTextCockpitShowsReadsBackLevelByLevel() {
+        EscalationChain chain = EscalationChain.parse("grid-worker:10, community-duty:10,street-emergency:30");
+
+        assertThat(chain.size()).isEqualTo(3);
+        assertThat(chain.level(1).role()).isEqualTo(EscalationRole.GRID_WORKER);
+        assertThat(chain.level(3).ackTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(chain.text()).isEqualTo("grid-worker:10,community-duty:10,street-emergency:30");
+    }
+
+    @Test
+    void aChainWithoutLevelsOrWithAnUnknownRoleIsRefusedByName() {
+        assertThatThrownBy(() -> EscalationChain.parse("")).hasMessageContaining("No escalation chain");
+        assertThatThrownBy(() -> EscalationChain.parse("night-watch:10")).hasMessageContaining("night-watch");
+        assertThatThrownBy(() -> EscalationChain.parse("grid-worker")).hasMessageContaining("role:minutes");
+    }
+}
