@@ -2,6 +2,9 @@ package org.linli.alarm;
 
 import static org.linli.alarm.AlarmEscalationVariables.*;
 
+import java.util.List;
+import java.util.Map;
+
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.basedata.Notifications;
@@ -69,8 +72,12 @@ public class AlarmEscalation {
         return EscalationChain.of(result).text();
     }
 
+    /** Alarms started before the chain became text (2026-11-24) keep the decision's rows as a JSON list. */
+    @SuppressWarnings("unchecked")
     private static EscalationChain chain(DelegateExecution execution) {
-        return EscalationChain.parse((String) execution.getVariable(ESCALATION_CHAIN));
+        Object chain = execution.getVariable(ESCALATION_CHAIN);
+        return chain instanceof List<?> rows ? EscalationChain.ofRows((List<Map<String, Object>>) rows)
+                : EscalationChain.parse((String) chain);
     }
 
     private static int intVariable(DelegateExecution execution, String name, int otherwise) {

@@ -3,6 +3,7 @@ package org.linli.alarm;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -24,7 +25,12 @@ record EscalationChain(List<Level> levels) {
 
     /** The decision's rows, ordered by their {@code level} output. */
     static EscalationChain of(DmnDecisionResult result) {
-        return new EscalationChain(result.getResultList().stream()
+        return ofRows(result.getResultList());
+    }
+
+    /** Rows of {@code level}, {@code role} and {@code ackMinutes}, in any order. */
+    static EscalationChain ofRows(List<? extends Map<String, Object>> rows) {
+        return new EscalationChain(rows.stream()
                 .sorted((a, b) -> Integer.compare(((Number) a.get("level")).intValue(),
                         ((Number) b.get("level")).intValue()))
                 .map(row -> new Level(EscalationRole.of((String) row.get("role")),
