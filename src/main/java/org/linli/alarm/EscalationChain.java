@@ -2,6 +2,7 @@ package org.linli.alarm;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,8 +32,7 @@ record EscalationChain(List<Level> levels) {
     /** Rows of {@code level}, {@code role} and {@code ackMinutes}, in any order. */
     static EscalationChain ofRows(List<? extends Map<String, Object>> rows) {
         return new EscalationChain(rows.stream()
-                .sorted((a, b) -> Integer.compare(((Number) a.get("level")).intValue(),
-                        ((Number) b.get("level")).intValue()))
+                .sorted(Comparator.comparingInt(row -> ((Number) row.get("level")).intValue()))
                 .map(row -> new Level(EscalationRole.of((String) row.get("role")),
                         Duration.ofMinutes(((Number) row.get("ackMinutes")).longValue())))
                 .toList());
