@@ -57,6 +57,8 @@ public class TrackingReindexIT {
 
         assertThat(Api.as(rest, "wang.fang").post("/api/admin/tracking/reindex", "").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        // other test contexts of this JVM keep starting instances (timers, device watch): history only grows
+        long historyBefore = historyService.createHistoricProcessInstanceQuery().count();
         ResponseEntity<String> started = admin.post("/api/admin/tracking/reindex", "");
 
         assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
@@ -69,7 +71,7 @@ public class TrackingReindexIT {
         assertThat(report.get("indexCount").asLong()).isEqualTo(report.get("historyCount").asLong())
                 .isGreaterThanOrEqualTo(20);
         assertThat(report.get("indexOpen").asLong()).isEqualTo(report.get("historyOpen").asLong());
-        assertThat(report.get("historyCount").asLong()).isEqualTo(historyService
+        assertThat(report.get("historyCount").asLong()).isBetween(historyBefore, historyService
                 .createHistoricProcessInstanceQuery().count());
         assertThat(index.indexesBehindAlias()).containsExactly(report.get("index").asText()).doesNotContain(before);
 
