@@ -1,8 +1,5 @@
 package org.linli;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 /** Engine wiring that the Camunda starter's defaults get wrong for this project. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
     @Bean
     static BeanFactoryPostProcessor flywayBeforeEngine() {
@@ -56,10 +49,8 @@ class EngineConfiguration {
     }
 
     /**
-     * Indexes the engine's schema lacks for the way Linli uses it, created once after the engine built (or checked)
-     * its tables. {@code ACT_RU_TASK.PARENT_TASK_ID_}: the engine looks up subtasks by it whenever it deletes a task
-     * (every completion, every cancelled alarm), and without an index each lookup reads all open tasks
-     * (camunda/camunda#36824; 0.37 ms per task at a few thousand open alarms, growing with the backlog).
+     * Indexes the engine's schema lacks ({@link EngineIndexes}), created after the engine built (or checked) its tables.
+     * On PostgreSQL the build runs concurrently, on a thread of its own: start-up does not wait for it.
      */
     @Bean
     static ProcessEnginePlugin missingEngineIndexes() {
@@ -68,14 +59,14 @@ class EngineConfiguration {
             public void postProcessEngineBuild(ProcessEngine engine) {
                 ProcessEngineConfigurationImpl configuration =
                         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-                String prefix = configuration.getDatabaseTablePrefix();
-                try (Connection connection = configuration.getDataSource().getConnection();
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE INDEX IF NOT EXISTS LINLI_IDX_TASK_PARENT ON " + prefix
-                            + "ACT_RU_TASK (PARENT_TASK_ID_)");
-                } catch (SQLException e) {
-                    // another node creating it at the same moment; the engine works without it, only slower
-                    log.warn("Could not create the index on {}ACT_RU_TASK (PARENT_TASK_ID_): {}", prefix, e.getMessage());
+                EngineIndexes indexes = new EngineIndexes(configuration.getDataSource(),
+                        configuration.getDatabaseTablePrefix(), configuration.getDatabaseType());
+                if (indexes.concurrent()) {
+                    Thread builder = new Thread(indexes::create, "linli-engine-indexes");
+                    builder.setDaemon(true);
+                    builder.start();
+                } else {
+                    indexes.create();
                 }
             }
         };
