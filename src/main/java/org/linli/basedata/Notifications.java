@@ -1,12 +1,13 @@
 package org.linli.basedata;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,23 +19,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-    private final JdbcAggregateTemplate aggregates;
+    private final JdbcClient jdbc;
     private final NotificationRepository repository;
     private final OutboundMessenger messenger;
     private final Clock clock;
 
-    Notifications(JdbcAggregateTemplate aggregates, NotificationRepository repository, OutboundMessenger messenger,
-            Clock clock) {
-        this.aggregates = aggregates;
+    Notifications(JdbcClient jdbc, NotificationRepository repository, OutboundMessenger messenger, Clock clock) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.messenger = messenger;
         this.clock = clock;
     }
 
+    /** Stores the notification with one plain {@code INSERT} (every step of a case sends some) and hands it on. */
     @Transactional
     public void notify(Recipient recipient, String title, String body, String reference) {
-        aggregates.insert(new Notification(null, recipient.id(), recipient.type().name(), title, body, reference,
-                clock.instant(), null));
+        jdbc.sql("""
+                INSERT INTO bd_notification (recipient, recipient_type, title, body, reference, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(recipient.id(), recipient.type().name(), title, body, reference, Timestamp.from(clock.instant()))
+                .update();
         messenger.send(recipient, title, body);
     }
 

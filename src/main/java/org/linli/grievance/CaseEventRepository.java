@@ -4,9 +4,7 @@ import java.util.List;
 
 import org.springframework.data.repository.Repository;
 
-interface CaseEventRepository extends Repository<CaseEvent, Long> {
-
-    CaseEvent save(CaseEvent event);
+interface CaseEventRepository extends Repository<CaseEvent, Long>, CaseEventAppends {
 
     List<CaseEvent> findByCaseNumberOrderById(String caseNumber);
 }

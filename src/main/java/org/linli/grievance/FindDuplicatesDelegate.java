@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 查找疑似重复诉求: offers open cases at the same address and category to the verifying clerk, as the
- * {@code [{label, value}]} list that the verify form's select reads through {@code valuesKey}.
+ * {@code [{label, value}]} list that the verify form's select reads through {@code valuesKey}, and
+ * {@code hasDuplicates}. Without candidates neither is set.
  */
 @Component
 class FindDuplicatesDelegate implements JavaDelegate {
@@ -32,8 +33,11 @@ class FindDuplicatesDelegate implements JavaDelegate {
         List<Map<String, String>> options = new ArrayList<>();
         grievanceService.findDuplicateCandidates(caseNumber)
                 .forEach(candidate -> options.add(option(candidate.label(), candidate.caseNumber())));
-        execution.setVariable(DUPLICATE_OPTIONS, options);
-        execution.setVariable(HAS_DUPLICATES, !options.isEmpty());
+        // most reports have none: then the case carries neither variable (the form reads a missing one as none)
+        if (!options.isEmpty()) {
+            execution.setVariable(DUPLICATE_OPTIONS, options);
+            execution.setVariable(HAS_DUPLICATES, true);
+        }
     }
 
     private static Map<String, String> option(String label, String value) {

@@ -62,7 +62,7 @@ public class GrievanceFeedback {
         }
         checkLength("comment", text);
         boolean visible = reporter || !internal;
-        events.save(new CaseEvent(null, caseNumber, clock.instant(), "COMMENT", user.id(), text.strip(), visible));
+        events.append(new CaseEvent(null, caseNumber, clock.instant(), "COMMENT", user.id(), text.strip(), visible));
     }
 
     private void checkLength(String field, String text) {

@@ -61,7 +61,6 @@ public final class GrievanceHandlingVariables {
     public static final String SOLVED = "solved";
     public static final String RATING_COMMENT = "ratingComment";
     public static final String REOPEN_COUNT = "reopenCount";
-    public static final String CLOSURE = "closure";
 
     private GrievanceHandlingVariables() {
     }

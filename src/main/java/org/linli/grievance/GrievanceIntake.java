@@ -116,7 +116,7 @@ public class GrievanceIntake {
         cases.save(grievance);
         String communityGroup = LinliGroups.orgGroup(OrgLevel.COMMUNITY, communityCode);
         caseAccess.grantRead(processInstanceId, communityGroup);
-        events.save(CaseEvent.visible(grievance.caseNumber(), now, "RECEIVED", command.filedBy(),
+        events.append(CaseEvent.visible(grievance.caseNumber(), now, "RECEIVED", command.filedBy(),
                 "已通过" + command.channel().label() + "收到您反映的" + category.label() + "问题，正在核实"
                         + assistedBy(command.filedBy(), reporterUserId)));
         notifier.reporters(grievance, "已收到您的诉求", "诉求编号 " + grievance.caseNumber() + "，我们将尽快核实办理。");

@@ -96,7 +96,7 @@ public class GrievancePhotos {
                 content.length, command.sha256(), now);
         store.insert(photo, user.id(), content);
         if (caseNumber != null) {
-            events.save(PhotoStore.REPORT.equals(purpose)
+            events.append(PhotoStore.REPORT.equals(purpose)
                     ? CaseEvent.visible(caseNumber, now, "PHOTO", user.id(), "补充了 1 张照片")
                     : CaseEvent.internal(caseNumber, now, "PHOTO", user.id(), "上传了现场照片，照片编号 " + photo.id()));
         }
@@ -125,7 +125,7 @@ public class GrievancePhotos {
                     + "(attached to another case, or removed after " + limits.stagedRetention() + ").");
         }
         Instant now = clock.instant();
-        events.save(CaseEvent.visible(grievance.caseNumber(), now, "PHOTO", user.id(), "附上了 " + ids.size() + " 张照片"));
+        events.append(CaseEvent.visible(grievance.caseNumber(), now, "PHOTO", user.id(), "附上了 " + ids.size() + " 张照片"));
         audit.record(AuditEvent.of("photos.attached", GrievanceHandlingVariables.PROCESS_ID, grievance.caseNumber(),
                 grievance.communityCode()).detail(ids.size() + " photos"));
     }

@@ -58,7 +58,7 @@ public class GrievanceService {
         Instant now = clock.instant();
         grievance.end(Status.REJECTED, Closure.REJECTED, now);
         cases.save(grievance);
-        events.save(CaseEvent.visible(caseNumber, now, "REJECTED", SYSTEM, "不予受理：" + reason));
+        events.append(CaseEvent.visible(caseNumber, now, "REJECTED", SYSTEM, "不予受理：" + reason));
         notifier.reporters(grievance, "您的诉求未予受理", "诉求 " + caseNumber + " 未予受理，原因：" + reason);
     }
 
@@ -71,9 +71,9 @@ public class GrievanceService {
         Instant now = clock.instant();
         grievance.mergeInto(targetCaseNumber, now);
         cases.save(grievance);
-        events.save(CaseEvent.visible(caseNumber, now, "MERGED", SYSTEM,
+        events.append(CaseEvent.visible(caseNumber, now, "MERGED", SYSTEM,
                 "与同一问题的诉求 " + targetCaseNumber + " 合并办理，后续进展将同步告知您"));
-        events.save(CaseEvent.internal(targetCaseNumber, now, "MERGED", SYSTEM, "合并了诉求 " + caseNumber));
+        events.append(CaseEvent.internal(targetCaseNumber, now, "MERGED", SYSTEM, "合并了诉求 " + caseNumber));
         notifier.reporters(grievance, "您的诉求已合并办理",
                 "诉求 " + caseNumber + " 与 " + targetCaseNumber + " 反映的是同一问题，已合并办理，进展将同步告知您。");
     }
@@ -93,7 +93,7 @@ public class GrievanceService {
         caseAccess.grantRead(grievance.processInstanceId(), handlerGroup);
         String handler = notifier.groupName(handlerGroup);
         String due = DUE_FORMAT.format(deadline.dueAt().toInstant().atZone(properties.zone()));
-        events.save(CaseEvent.visible(caseNumber, now, "DISPATCHED", SYSTEM, "已派遣至" + handler + "办理，办理时限至 " + due));
+        events.append(CaseEvent.visible(caseNumber, now, "DISPATCHED", SYSTEM, "已派遣至" + handler + "办理，办理时限至 " + due));
         notifier.reporters(grievance, "您的诉求正在办理", "诉求 " + caseNumber + " 已派遣至" + handler + "办理。");
         if (copyStreet) {
             notifier.street(grievance, "诉求抄送", "诉求 " + caseNumber + "（" + grievance.addressText() + "）已派遣至"
@@ -107,7 +107,7 @@ public class GrievanceService {
     public void remind(String caseNumber) {
         GrievanceCase grievance = cases.load(caseNumber);
         grievance.ensureOpen();
-        events.save(CaseEvent.internal(caseNumber, clock.instant(), "REMINDED", SYSTEM, "办理时限已过四分之三，已提醒承办单位"));
+        events.append(CaseEvent.internal(caseNumber, clock.instant(), "REMINDED", SYSTEM, "办理时限已过四分之三，已提醒承办单位"));
         notifier.group(grievance.handlerGroup(), grievance, "诉求即将超期",
                 "诉求 " + caseNumber + " 即将到期，请尽快办理。");
     }
@@ -119,7 +119,7 @@ public class GrievanceService {
         Instant now = clock.instant();
         grievance.flagOverdue(now);
         cases.save(grievance);
-        events.save(CaseEvent.visible(caseNumber, now, "OVERDUE", SYSTEM, "办理已超期，已提交街道督办"));
+        events.append(CaseEvent.visible(caseNumber, now, "OVERDUE", SYSTEM, "办理已超期，已提交街道督办"));
         notifier.group(grievance.handlerGroup(), grievance, "诉求已超期", "诉求 " + caseNumber + " 已超期，已提交督办。");
     }
 
@@ -129,7 +129,7 @@ public class GrievanceService {
         GrievanceCase grievance = cases.load(caseNumber);
         int bounces = grievance.bounce(clock.instant());
         cases.save(grievance);
-        events.save(CaseEvent.internal(caseNumber, clock.instant(), "BOUNCED", handlerGroup,
+        events.append(CaseEvent.internal(caseNumber, clock.instant(), "BOUNCED", handlerGroup,
                 notifier.groupName(handlerGroup) + "退回（非本单位职责）：" + reason));
         return bounces;
     }
@@ -147,10 +147,10 @@ public class GrievanceService {
         List<String> kept = photoRefs.stream().filter(stored::contains).distinct().toList();
         grievance.handled(measures, String.join(",", kept), now);
         cases.save(grievance);
-        events.save(CaseEvent.visible(caseNumber, now, "HANDLED", grievance.handlerGroup(), "已办结：" + measures));
+        events.append(CaseEvent.visible(caseNumber, now, "HANDLED", grievance.handlerGroup(), "已办结：" + measures));
         List<String> unknown = photoRefs.stream().filter(ref -> !stored.contains(ref)).distinct().toList();
         if (!unknown.isEmpty()) {
-            events.save(CaseEvent.internal(caseNumber, now, "PHOTO", grievance.handlerGroup(),
+            events.append(CaseEvent.internal(caseNumber, now, "PHOTO", grievance.handlerGroup(),
                     abbreviate("未登记的照片编号（未上传到本诉求）：" + String.join("，", unknown), 1000)));
         }
         notifier.reporters(grievance, "您的诉求已办结，请评价",
@@ -164,7 +164,7 @@ public class GrievanceService {
         Instant now = clock.instant();
         grievance.rated(rating, solved, comment, now);
         cases.save(grievance);
-        events.save(CaseEvent.visible(caseNumber, now, "RATED", grievance.reporterUserId(),
+        events.append(CaseEvent.visible(caseNumber, now, "RATED", grievance.reporterUserId(),
                 "评价：" + rating + " 星，" + (solved ? "问题已解决" : "问题未解决")
                         + (comment == null || comment.isBlank() ? "" : "。" + comment)));
     }
@@ -176,7 +176,7 @@ public class GrievanceService {
         Instant now = clock.instant();
         int reopened = grievance.reopen(now);
         cases.save(grievance);
-        events.save(CaseEvent.visible(caseNumber, now, "REOPENED", SYSTEM, "居民不满意，已重新交办并由街道跟踪督办"));
+        events.append(CaseEvent.visible(caseNumber, now, "REOPENED", SYSTEM, "居民不满意，已重新交办并由街道跟踪督办"));
         notifier.reporters(grievance, "您的诉求已重新办理", "根据您的评价，诉求 " + caseNumber + " 已重新交办。");
         return reopened;
     }
@@ -194,7 +194,7 @@ public class GrievanceService {
             case SUPERVISOR_CLOSED -> "经街道督办后结案";
             default -> "已结案";
         };
-        events.save(CaseEvent.visible(caseNumber, now, "CLOSED", SYSTEM, words + "，已归档"));
+        events.append(CaseEvent.visible(caseNumber, now, "CLOSED", SYSTEM, words + "，已归档"));
         notifier.reporters(grievance, "您的诉求已结案", "诉求 " + caseNumber + " " + words + "。感谢您的参与。");
     }
 

@@ -21,6 +21,6 @@ public class GrievanceTimeline {
 
     @Transactional
     public void taskCompleted(String caseNumber, String taskName, String actor) {
-        events.save(CaseEvent.internal(caseNumber, clock.instant(), TASK_COMPLETED, actor, "完成「" + taskName + "」"));
+        events.append(CaseEvent.internal(caseNumber, clock.instant(), TASK_COMPLETED, actor, "完成「" + taskName + "」"));
     }
 }
