@@ -2,6 +2,8 @@ package org.linli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +95,10 @@ class GrievanceLifecycleBenchmark {
             double floorSeconds = 0;
             double timersSeconds = 0;
             double grievanceSeconds = 0;
-            Map<String, LongAdder> steps = new ConcurrentSkipListMap<>();
+            Map<String, StepCost> floorSteps = new ConcurrentSkipListMap<>();
+            Map<String, StepCost> steps = new ConcurrentSkipListMap<>();
             for (int round = 0; round < ROUNDS; round++) {
-                floorSeconds += run(floor, task -> Map.of(), perRound, threads, null);
+                floorSeconds += run(floor, task -> Map.of(), perRound, threads, floorSteps);
                 timersSeconds += run(floorWithTimers, task -> Map.of(), perRound, threads, null);
                 grievanceSeconds += run(grievance, grievanceAnswers, perRound, threads, steps);
             }
@@ -104,9 +107,12 @@ class GrievanceLifecycleBenchmark {
             double timersRate = n / timersSeconds;
             double grievanceRate = n / grievanceSeconds;
             if (threads == 1) {
-                // where a grievance lifecycle spends its time, step by step (wall time on one thread)
-                steps.forEach((step, total) -> System.out.printf("BENCH grievance.step %s mean_ms=%.2f%n", step,
-                        total.sum() / 1e6 / n));
+                // where a grievance lifecycle spends its time, step by step: wall time, and the CPU of the thread
+                // that runs the step (the engine, Linli's code, the JDBC driver; not PostgreSQL)
+                steps.forEach((step, cost) -> System.out.printf("BENCH grievance.step %s mean_ms=%.2f cpu_ms=%.2f%n",
+                        step, cost.wall().sum() / 1e6 / n, cost.cpu().sum() / 1e6 / n));
+                System.out.printf("BENCH grievance.cpu threads=1 floor_steps_cpu_ms=%.1f grievance_steps_cpu_ms=%.1f%n",
+                        StepCost.cpuMillis(floorSteps) / n, StepCost.cpuMillis(steps) / n);
             }
             System.out.printf("BENCH grievance.lifecycles threads=%d n=%d grievance_per_s=%.1f floor_per_s=%.1f "
                     + "share_of_floor=%.0f%%%n", threads, n, grievanceRate, floorRate, 100 * grievanceRate / floorRate);
@@ -121,10 +127,10 @@ class GrievanceLifecycleBenchmark {
 
     /**
      * Runs {@code n} lifecycles on {@code threads} threads; answers the seconds they took. {@code steps}, if given,
-     * collects nanoseconds per step: the start, each job by its activity, each task by its key.
+     * collects the cost of each step: the start, each job by its activity, each task by its key.
      */
     private double run(Supplier<String> start, Function<Task, Map<String, Object>> answers, int n, int threads,
-            Map<String, LongAdder> steps) throws Exception {
+            Map<String, StepCost> steps) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         List<Future<?>> runs = new ArrayList<>();
@@ -143,17 +149,30 @@ class GrievanceLifecycleBenchmark {
         return seconds;
     }
 
-    private static void timed(Map<String, LongAdder> steps, String step, Runnable work) {
+    private static void timed(Map<String, StepCost> steps, String step, Runnable work) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         work.run();
         if (steps != null) {
-            steps.computeIfAbsent(step, key -> new LongAdder()).add(System.nanoTime() - started);
+            StepCost cost = steps.computeIfAbsent(step, key -> new StepCost(new LongAdder(), new LongAdder()));
+            cost.wall().add(System.nanoTime() - started);
+            cost.cpu().add(THREADS.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Wall and thread CPU nanoseconds of one step, summed over lifecycles. */
+    private record StepCost(LongAdder wall, LongAdder cpu) {
+
+        static double cpuMillis(Map<String, StepCost> steps) {
+            return steps.values().stream().mapToLong(cost -> cost.cpu().sum()).sum() / 1e6;
         }
     }
 
     /** Drives one instance to its end: executes its due jobs, completes its tasks. */
     private void lifecycle(String processInstanceId, Function<Task, Map<String, Object>> answers,
-            Map<String, LongAdder> steps) {
+            Map<String, StepCost> steps) {
         for (int step = 0; step < 50; step++) {
             Job job = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
                     .messages().singleResult();
