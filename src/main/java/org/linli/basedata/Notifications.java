@@ -3,6 +3,7 @@ package org.linli.basedata;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -40,6 +41,13 @@ public class Notifications {
                 .params(recipient.id(), recipient.type().name(), title, body, reference, Timestamp.from(clock.instant()))
                 .update();
         messenger.send(recipient, title, body);
+    }
+
+    /** Deletes the notifications about these references (case numbers), when their case's retention ends. */
+    @Transactional
+    public void forgetReferences(Collection<String> references) {
+        jdbc.sql("DELETE FROM bd_notification WHERE reference IN (:references)").param("references", references)
+                .update();
     }
 
     @Transactional(readOnly = true)
