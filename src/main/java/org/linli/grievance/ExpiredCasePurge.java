@@ -3,11 +3,11 @@ package org.linli.grievance;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.linli.HistoryTimeToLive;
 import org.linli.basedata.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +58,12 @@ class ExpiredCasePurge {
 
     /** Removes every expired case, batch by batch; answers how many. */
     int purge() {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(GrievanceHandlingVariables.PROCESS_ID).latestVersion().singleResult();
-        if (definition == null || definition.getHistoryTimeToLive() == null) {
+        Optional<Instant> expired = HistoryTimeToLive.closedBefore(repositoryService,
+                GrievanceHandlingVariables.PROCESS_ID, clock.instant());
+        if (expired.isEmpty()) {
             return 0;
         }
-        Instant before = clock.instant().minus(definition.getHistoryTimeToLive(), ChronoUnit.DAYS);
+        Instant before = expired.get();
         int purged = 0;
         int batch;
         do {

@@ -1,0 +1,69 @@
+package org.linli.alarm;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.linli.HistoryTimeToLive;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retention of alarm cases (docs/privacy.md): an alarm row (a device at a place, what it reported, how it ended) goes
+ * once its family's {@code historyTimeToLive} (the BPMN's, one year) has passed since it closed, as its engine history
+ * and its index document do. Open alarms stay. The device events behind it are forgotten much earlier
+ * ({@link EventRetention}). Each batch is a statement of its own.
+ */
+@Component
+class ExpiredAlarmPurge {
+
+    static final int BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(ExpiredAlarmPurge.class);
+
+    private final JdbcClient jdbc;
+    private final RepositoryService repositoryService;
+    private final Clock clock;
+
+    ExpiredAlarmPurge(JdbcClient jdbc, RepositoryService repositoryService, Clock clock) {
+        this.jdbc = jdbc;
+        this.repositoryService = repositoryService;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${app.alarm.retention-cron:0 50 5 * * *}", zone = "${app.alarm.retention-zone:Asia/Shanghai}")
+    void scheduled() {
+        try {
+            int purged = purge();
+            if (purged > 0) {
+                log.info("Retention: {} alarm cases closed more than their time to live ago removed", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Alarm retention did not run ({}); it runs again at its next time", e.toString());
+        }
+    }
+
+    /** Removes every expired alarm row, batch by batch; answers how many. */
+    int purge() {
+        Optional<Instant> expired = HistoryTimeToLive.closedBefore(repositoryService, AlarmCases.PROCESS_KEY,
+                clock.instant());
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        Timestamp before = Timestamp.from(expired.get());
+        int purged = 0;
+        int batch;
+        do {
+            List<Long> ids = jdbc.sql("SELECT id FROM alm_alarm WHERE closed_at < :before ORDER BY closed_at LIMIT :batch")
+                    .param("before", before).param("batch", BATCH).query(Long.class).list();
+            batch = ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM alm_alarm WHERE id IN (:ids)").param("ids", ids).update();
+            purged += batch;
+        } while (batch == BATCH);
+        return purged;
+    }
+}
