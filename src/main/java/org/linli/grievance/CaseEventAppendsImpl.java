@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One {@code INSERT} per timeline line. A line is never read back by the step that writes it nor changed later, so
- * it needs none of the aggregate machinery of {@code save} (generated key read back, callbacks, mapping): a case's
- * every step writes one or two lines, and {@code save} cost each of them about 0.5 ms of CPU (docs/performance.md).
+ * it needs none of the aggregate machinery of {@code save} (generated key read back, callbacks, mapping), which
+ * every step of a case would otherwise pay once or twice.
  */
 class CaseEventAppendsImpl implements CaseEventAppends {
 
