@@ -30,6 +30,7 @@ import org.linli.grievance.GrievanceCatalogue.Urgency;
 import org.linli.grievance.GrievanceIntake;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -121,6 +122,37 @@ class GrievanceLifecycleBenchmark {
                     + "share_of_plain_floor=%.0f%% grievance_share_of_it=%.0f%%%n", threads, n, timersRate,
                     100 * timersRate / floorRate, 100 * grievanceRate / timersRate);
         }
+        countStatements(floor, grievance, grievanceAnswers);
+    }
+
+    /**
+     * Statements per lifecycle of floor and grievance, the driver's queries included, when the server preloads
+     * pg_stat_statements (off by default; docs/performance.md shows how to turn it on for a measurement). Unlike times,
+     * the counts repeat from run to run.
+     */
+    private void countStatements(Supplier<String> floor, Supplier<String> grievance,
+            Function<Task, Map<String, Object>> grievanceAnswers) throws Exception {
+        try {
+            jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statementsSoFar();
+        } catch (DataAccessException e) {
+            System.out.println("BENCH grievance.statements skipped: pg_stat_statements is not preloaded");
+            return;
+        }
+        int n = 50;
+        long before = statementsSoFar();
+        run(floor, task -> Map.of(), n, 1, null);
+        long floorStatements = statementsSoFar() - before;
+        before = statementsSoFar();
+        run(grievance, grievanceAnswers, n, 1, null);
+        long grievanceStatements = statementsSoFar() - before;
+        System.out.printf("BENCH grievance.statements threads=1 n=%d floor_per_lifecycle=%.0f "
+                + "grievance_per_lifecycle=%.0f%n", n, (double) floorStatements / n, (double) grievanceStatements / n);
+    }
+
+    private long statementsSoFar() {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE dbid = "
+                + "(SELECT oid FROM pg_database WHERE datname = current_database())", Long.class);
     }
 
     private final Map<String, String> activityOf = new ConcurrentHashMap<>();
