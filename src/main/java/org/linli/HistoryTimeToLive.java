@@ -3,6 +3,7 @@ package org.linli;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -24,5 +25,25 @@ public final class HistoryTimeToLive {
             return Optional.empty();
         }
         return Optional.of(now.minus(definition.getHistoryTimeToLive(), ChronoUnit.DAYS));
+    }
+
+    /**
+     * Removes a family's expired rows batch by batch: {@code batch} removes at most {@code batchSize} cases closed
+     * before the instant it is given and answers how many it removed; a short batch is the last. Answers the total,
+     * 0 when the BPMN sets no time to live.
+     */
+    public static int purgeExpired(RepositoryService repositoryService, String processKey, Instant now, int batchSize,
+            ToIntFunction<Instant> batch) {
+        Optional<Instant> before = closedBefore(repositoryService, processKey, now);
+        if (before.isEmpty()) {
+            return 0;
+        }
+        int purged = 0;
+        int removed;
+        do {
+            removed = batch.applyAsInt(before.get());
+            purged += removed;
+        } while (removed == batchSize);
+        return purged;
     }
 }

@@ -2,6 +2,9 @@ package org.linli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +32,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Home visits on PostgreSQL: the grid worker records through /api/home-visits, the community confirms with one
- * tick per change in its Tasklist task, and base data changes only for what was ticked.
+ * tick per change in its Tasklist task, and base data changes only for what was ticked. A visit leaves a year after it
+ * ended (docs/privacy.md).
  */
 @IntegrationTest
 @RecordApplicationEvents
@@ -55,6 +59,9 @@ class HomeVisitsIT {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    ExpiredHomeVisitPurge purge;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -142,6 +149,51 @@ class HomeVisitsIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rpt_home_visit", Integer.class)).isEqualTo(visits);
         assertThat(jdbc.queryForObject("SELECT phone FROM bd_resident WHERE id = ?", String.class, resident))
                 .isEqualTo("13800990003");
+    }
+
+    @Test
+    void visitsThatEndedMoreThanAYearAgoLeaveWithThePhoneNumbersTheyFound() throws Exception {
+        long resident = register("704", "13800990004", 0);
+        JsonNode confirmed = json.readTree(Api.as(rest, "li.qiang").post("/api/home-visits", """
+                {"residentId":%d,"phone":"13912340004","disabilityLevel":0}""".formatted(resident)).getBody());
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey("HV-" + confirmed.get("id").asLong())
+                .singleResult();
+        identityService.setAuthentication("wang.fang", List.of("clerks", "community-xh01"));
+        try {
+            taskService.complete(task.getId(), Map.of("acceptedChanges", List.of(confirmed.at("/changes/0/id").asText())));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        long unchanged = visit(resident, "13912340004");
+        long pending = visit(resident, "13912349999");
+        long recent = visit(resident, "13912340004");
+        assertThat(jdbc.queryForList("SELECT id FROM rpt_home_visit WHERE id IN (?, ?, ?, ?) AND closed_at IS NOT NULL",
+                Long.class, confirmed.get("id").asLong(), unchanged, pending, recent))
+                .as("a visit ends when the community confirmed it, or at once with nothing to confirm")
+                .containsExactlyInAnyOrder(confirmed.get("id").asLong(), unchanged, recent);
+
+        // a year and more passes for all but the recent visit
+        Timestamp longAgo = Timestamp.from(Instant.now().minus(400, ChronoUnit.DAYS));
+        jdbc.update("UPDATE rpt_home_visit SET created_at = ? WHERE id IN (?, ?, ?)", longAgo,
+                confirmed.get("id").asLong(), unchanged, pending);
+        jdbc.update("UPDATE rpt_home_visit SET closed_at = ? WHERE id IN (?, ?)", longAgo, confirmed.get("id").asLong(),
+                unchanged);
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.queryForList("SELECT id FROM rpt_home_visit WHERE resident_id = ?", Long.class, resident))
+                .containsExactlyInAnyOrder(pending, recent);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rpt_visit_change WHERE visit_id = ?", Integer.class,
+                confirmed.get("id").asLong())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rpt_visit_change WHERE visit_id = ?", Integer.class,
+                pending)).as("the community still has to decide").isOne();
+        assertThat(jdbc.queryForObject("SELECT phone FROM bd_resident WHERE id = ?", String.class, resident))
+                .as("what was confirmed lives on in base data").isEqualTo("13912340004");
+    }
+
+    private long visit(long resident, String phone) throws Exception {
+        return json.readTree(Api.as(rest, "li.qiang").post("/api/home-visits", """
+                {"residentId":%d,"phone":"%s","disabilityLevel":0}""".formatted(resident, phone)).getBody())
+                .get("id").asLong();
     }
 
     private long register(String sequence, String phone, int disability) {

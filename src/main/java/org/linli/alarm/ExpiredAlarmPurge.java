@@ -2,9 +2,7 @@ package org.linli.alarm;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.linli.HistoryTimeToLive;
@@ -50,20 +48,13 @@ class ExpiredAlarmPurge {
 
     /** Removes every expired alarm row, batch by batch; answers how many. */
     int purge() {
-        Optional<Instant> expired = HistoryTimeToLive.closedBefore(repositoryService, AlarmCases.PROCESS_KEY,
-                clock.instant());
-        if (expired.isEmpty()) {
-            return 0;
-        }
-        Timestamp before = Timestamp.from(expired.get());
-        int purged = 0;
-        int batch;
-        do {
-            List<Long> ids = jdbc.sql("SELECT id FROM alm_alarm WHERE closed_at < :before ORDER BY closed_at LIMIT :batch")
-                    .param("before", before).param("batch", BATCH).query(Long.class).list();
-            batch = ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM alm_alarm WHERE id IN (:ids)").param("ids", ids).update();
-            purged += batch;
-        } while (batch == BATCH);
-        return purged;
+        return HistoryTimeToLive.purgeExpired(repositoryService, AlarmCases.PROCESS_KEY, clock.instant(), BATCH,
+                before -> {
+                    List<Long> ids = jdbc.sql("SELECT id FROM alm_alarm WHERE closed_at < :before ORDER BY closed_at "
+                            + "LIMIT :batch").param("before", Timestamp.from(before)).param("batch", BATCH)
+                            .query(Long.class).list();
+                    return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM alm_alarm WHERE id IN (:ids)").param("ids", ids)
+                            .update();
+                });
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.linli.HistoryTimeToLive;
@@ -58,19 +57,8 @@ class ExpiredCasePurge {
 
     /** Removes every expired case, batch by batch; answers how many. */
     int purge() {
-        Optional<Instant> expired = HistoryTimeToLive.closedBefore(repositoryService,
-                GrievanceHandlingVariables.PROCESS_ID, clock.instant());
-        if (expired.isEmpty()) {
-            return 0;
-        }
-        Instant before = expired.get();
-        int purged = 0;
-        int batch;
-        do {
-            batch = transactions.execute(status -> purgeBatch(before));
-            purged += batch;
-        } while (batch == BATCH);
-        return purged;
+        return HistoryTimeToLive.purgeExpired(repositoryService, GrievanceHandlingVariables.PROCESS_ID, clock.instant(),
+                BATCH, before -> transactions.execute(status -> purgeBatch(before)));
     }
 
     private int purgeBatch(Instant before) {

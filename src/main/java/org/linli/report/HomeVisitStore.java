@@ -41,9 +41,11 @@ class HomeVisitStore {
     long createVisit(long residentId, String community, String by, LocalDate on, String note, String status,
             Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Timestamp at = Timestamp.from(now);
         jdbc.sql("INSERT INTO rpt_home_visit (resident_id, community_code, visited_by, visited_on, note, status, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(residentId, community, by, Date.valueOf(on), note, status, Timestamp.from(now))
+                        + "created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(residentId, community, by, Date.valueOf(on), note, status, at,
+                        status.equals("PENDING") ? null : at)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -80,8 +82,9 @@ class HomeVisitStore {
                 + "AND status = 'PENDING'").params(status, by, Timestamp.from(now), changeId).update();
     }
 
-    void closeVisit(long visitId) {
-        jdbc.sql("UPDATE rpt_home_visit SET status = 'CONFIRMED' WHERE id = ?").param(visitId).update();
+    void closeVisit(long visitId, Instant now) {
+        jdbc.sql("UPDATE rpt_home_visit SET status = 'CONFIRMED', closed_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), visitId).update();
     }
 
     void updatePhone(long residentId, String phone, Instant now) {

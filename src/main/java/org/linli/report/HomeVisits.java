@@ -131,7 +131,7 @@ public class HomeVisits {
             store.decide(change.id(), "ACCEPTED", by, now);
             events.publishEvent(new ResidentDataConfirmed(resident.id(), change.kind().name(), visitId, by, now));
         }
-        store.closeVisit(visitId);
+        store.closeVisit(visitId, now);
         return view(visitId);
     }
 
