@@ -10,6 +10,7 @@ import org.linli.support.Api;
 import org.linli.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,9 @@ class BaseDataApiIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HouseholdDirectory households;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -92,6 +96,41 @@ class BaseDataApiIT {
         assertProblem(response, HttpStatus.BAD_REQUEST, "API-400");
         assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("name", "phone", "disabilityLevel");
+    }
+
+    @Test
+    void aClerkLinksAResidentToTheLoginThatActsForTheirHousehold() throws Exception {
+        Api clerk = Api.as(rest, "wang.fang");
+        long address = json.readTree(clerk.post("/api/basedata/addresses",
+                "{\"gridCode\":\"xh01-01\",\"road\":\"建设路7号\",\"building\":\"1\",\"unit\":\"1\",\"room\":\"101\"}")
+                .getBody()).get("id").asLong();
+        long household = json.readTree(clerk.post("/api/basedata/households",
+                "{\"householdNo\":\"IT-LINK-1\",\"addressId\":" + address + "}").getBody()).get("id").asLong();
+        String first17 = "11010519560707031";
+        long resident = json.readTree(clerk.post("/api/basedata/residents",
+                resident(household, first17 + IdCardNumber.checkChar(first17))).getBody()).get("id").asLong();
+        String path = "/api/basedata/residents/" + resident + "/account";
+
+        assertThat(clerk.exchange(HttpMethod.PUT, path, "{\"userId\":\"it.link-1\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(households.householdOfAccount("it.link-1")).contains(household);
+
+        long liuYang = jdbc.queryForObject("SELECT id FROM bd_resident WHERE user_id = 'liu.yang'", Long.class);
+        assertProblem(clerk.exchange(HttpMethod.PUT, "/api/basedata/residents/" + liuYang + "/account",
+                "{\"userId\":\"it.link-1\"}"), HttpStatus.CONFLICT, "BD-023");
+        assertProblem(clerk.exchange(HttpMethod.PUT, "/api/basedata/residents/987654321/account",
+                "{\"userId\":\"it.link-9\"}"), HttpStatus.NOT_FOUND, "BD-005");
+        assertThat(clerk.exchange(HttpMethod.PUT, path, "{\"userId\":\"<script>\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(Api.as(rest, "li.qiang").exchange(HttpMethod.PUT, path, "{\"userId\":\"it.link-9\"}")
+                .getStatusCode()).as("a grid worker does not link logins").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject("SELECT user_id FROM bd_resident WHERE id = ?", String.class, liuYang))
+                .isEqualTo("liu.yang");
+
+        assertThat(clerk.exchange(HttpMethod.PUT, path, "{\"userId\":\"it.link-2\"}").getStatusCode())
+                .as("a new login replaces the resident's old one").isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(households.householdOfAccount("it.link-1")).isEmpty();
+        assertThat(households.householdOfAccount("it.link-2")).contains(household);
     }
 
     @Test

@@ -29,6 +29,11 @@ final class BaseDataProblems {
         return new ProblemException.NotFound("BD-005", "居民不存在", "No resident with id " + id);
     }
 
+    static ProblemException accountTaken(String userId) {
+        return new ProblemException.Conflict("BD-023", "账号已关联其他居民",
+                "The login " + userId + " already belongs to another resident; unlink it there first.");
+    }
+
     static ProblemException residentNotFoundByIdCard() {
         return new ProblemException.NotFound("BD-005", "居民不存在", "No resident with this id-card number.");
     }

@@ -72,6 +72,13 @@ public class HouseholdDirectory {
                 .query(Long.class).optional();
     }
 
+    /** The household of the resident who signs in as {@code userId}: the household that login acts for. */
+    @Transactional(readOnly = true)
+    public Optional<Long> householdOfAccount(String userId) {
+        return jdbc.sql("SELECT household_id FROM bd_resident WHERE user_id = ?").param(userId).query(Long.class)
+                .optional();
+    }
+
     /** Records a household's floor area (建筑面积, m²), e.g. from the property register. */
     @Transactional
     public void recordFloorArea(long householdId, BigDecimal squareMetres) {

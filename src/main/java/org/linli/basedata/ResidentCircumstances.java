@@ -69,9 +69,16 @@ public class ResidentCircumstances {
         audit.record(AuditEvent.of("resident.circumstances-changed", "resident", residentId, communityOf(residentId)));
     }
 
-    /** Links a resident to the portal account they sign in with. */
+    /**
+     * Links a resident to the login they sign in with (the portal, their household's votes, their offers). A login
+     * belongs to one resident; a resident has at most one login, which this replaces.
+     */
     @Transactional
     public void linkAccount(long residentId, String userId) {
+        if (jdbc.queryForList("SELECT id FROM bd_resident WHERE user_id = ?", Long.class, userId).stream()
+                .anyMatch(holder -> holder != residentId)) {
+            throw BaseDataProblems.accountTaken(userId);
+        }
         if (jdbc.update("UPDATE bd_resident SET user_id = ? WHERE id = ?", userId, residentId) == 0) {
             throw BaseDataProblems.residentNotFound(residentId);
         }

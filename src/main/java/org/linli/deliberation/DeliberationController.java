@@ -25,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -149,13 +148,6 @@ class DeliberationController {
         return queries.points(userId == null ? user.id() : userId, user);
     }
 
-    @PutMapping("/accounts/{userId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Link a login to the household it votes for (clerks)")
-    void link(@PathVariable String userId, @Valid @RequestBody LinkRequest request) {
-        participation.linkAccount(userId, request.householdNo(), CurrentUser.get());
-    }
-
     record Place(@NotBlank String gridCode, String road, String building, String unit) {
         PlaceSelector selector() {
             return new PlaceSelector(gridCode.strip(), blankToNull(road), blankToNull(building), blankToNull(unit));
@@ -193,9 +185,6 @@ class DeliberationController {
     }
 
     record RatingRequest(@NotNull @Min(1) @Max(5) Integer rating) {
-    }
-
-    record LinkRequest(@NotBlank @Size(max = 40) String householdNo) {
     }
 
     record Proposed(String topicNumber, String href) {

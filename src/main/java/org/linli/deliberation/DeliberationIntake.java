@@ -89,7 +89,7 @@ public class DeliberationIntake {
         boolean byCommunity = proposer != null && isStaff(proposer);
         Long proposerHousehold = null;
         if (!byCommunity) {
-            proposerHousehold = proposer == null ? null : participants.householdOf(proposer).orElse(null);
+            proposerHousehold = proposer == null ? null : households.householdOfAccount(proposer).orElse(null);
             if (proposerHousehold == null) {
                 throw DeliberationProblems.noHousehold();
             }

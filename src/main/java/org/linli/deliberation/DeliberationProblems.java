@@ -17,8 +17,8 @@ final class DeliberationProblems {
     }
 
     static ProblemException noHousehold() {
-        return new ProblemException.Forbidden("DLB-003", "未关联住户", "Your account is not linked to a household; "
-                + "ask the community office to link it.");
+        return new ProblemException.Forbidden("DLB-003", "未关联住户", "Your login belongs to no resident, so it acts "
+                + "for no household; ask the community office to link it to you.");
     }
 
     static ProblemException notParticipant(String topicNumber) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.linli.basedata.HouseholdDirectory;
 import org.linli.deliberation.CommentStore.Satisfaction;
 import org.linli.deliberation.PointsLedger.Balance;
 import org.linli.deliberation.RoundStore.VoteRecord;
@@ -25,11 +26,13 @@ public class DeliberationQueries {
     private final ParticipantStore participants;
     private final CommentStore comments;
     private final PointsLedger points;
+    private final HouseholdDirectory households;
     private final DeliberationProperties properties;
 
     DeliberationQueries(TopicStore topics, RoundStore rounds, ParticipantStore participants, CommentStore comments,
-            PointsLedger points, DeliberationProperties properties) {
+            PointsLedger points, HouseholdDirectory households, DeliberationProperties properties) {
         this.topics = topics;
+        this.households = households;
         this.rounds = rounds;
         this.participants = participants;
         this.comments = comments;
@@ -41,7 +44,7 @@ public class DeliberationQueries {
     public TopicView topic(String topicNumber, CurrentUser user) {
         Topic t = topics.load(topicNumber);
         boolean staff = user.isStaff();
-        Long household = participants.householdOf(user.id()).orElse(null);
+        Long household = households.householdOfAccount(user.id()).orElse(null);
         List<RoundView> roundViews = rounds.all(topicNumber).stream().map(r -> round(r, household)).toList();
         List<CommentView> discussion = comments.of(topicNumber).stream()
                 .map(c -> new CommentView(c.roundNumber(), staff ? c.userId() : c.userId().equals(user.id()) ? "我" : "参与者",

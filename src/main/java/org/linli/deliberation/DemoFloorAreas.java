@@ -1,7 +1,6 @@
 package org.linli.deliberation;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 
 import org.linli.basedata.HouseholdDirectory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,37 +10,30 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * DEMO ONLY: the demo residents vote for their demo households (刘洋 → XH01-0001, 张兰 → XH01-0002), which get a
- * floor area. Runs after the demo community and demo users; leaves existing links alone.
+ * DEMO ONLY: the demo households of 刘洋 (XH01-0001) and 张兰 (XH01-0002), whose logins the demo community links,
+ * get the floor area that the two-thirds-of-area rule weighs. Runs after the demo community; leaves a recorded area
+ * alone.
  */
 @Component
 @Order(30)
 @ConditionalOnProperty(name = "app.demo.enabled", havingValue = "true")
-class DemoHouseholdAccounts implements ApplicationRunner {
+class DemoFloorAreas implements ApplicationRunner {
 
     private final HouseholdDirectory households;
-    private final ParticipantStore participants;
-    private final Clock clock;
 
-    DemoHouseholdAccounts(HouseholdDirectory households, ParticipantStore participants, Clock clock) {
+    DemoFloorAreas(HouseholdDirectory households) {
         this.households = households;
-        this.participants = participants;
-        this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        link("liu.yang", "XH01-0001", "89.50");
-        link("zhang.lan", "XH01-0002", "62.30");
+        record("XH01-0001", "89.50");
+        record("XH01-0002", "62.30");
     }
 
-    private void link(String userId, String householdNo, String floorArea) {
-        if (participants.householdOf(userId).isPresent()) {
-            return;
-        }
-        households.householdId(householdNo).ifPresent(id -> {
-            households.recordFloorArea(id, new BigDecimal(floorArea));
-            participants.link(userId, id, "demo", clock.instant());
-        });
+    private void record(String householdNo, String floorArea) {
+        households.householdId(householdNo)
+                .filter(id -> households.household(id).map(h -> h.floorArea() == null).orElse(false))
+                .ifPresent(id -> households.recordFloorArea(id, new BigDecimal(floorArea)));
     }
 }

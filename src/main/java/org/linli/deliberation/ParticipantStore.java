@@ -2,12 +2,14 @@ package org.linli.deliberation;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who deliberates ({@code dlb_participant}) and which login acts for which household ({@code dlb_household_account}). */
+/**
+ * Who deliberates ({@code dlb_participant}). A login acts for the household of the resident it belongs to
+ * ({@code bd_resident.user_id}, linked by clerks in base data).
+ */
 @Repository
 class ParticipantStore {
 
@@ -54,30 +56,20 @@ class ParticipantStore {
     /** Logins of the participating households, for notifications. */
     List<String> householdUsers(String topicNumber) {
         return jdbc.sql("""
-                SELECT a.user_id FROM dlb_household_account a
-                  JOIN dlb_participant p ON p.household_id = a.household_id
-                 WHERE p.topic_number = ? ORDER BY a.user_id""").param(topicNumber).query(String.class).list();
+                SELECT r.user_id FROM bd_resident r
+                  JOIN dlb_participant p ON p.household_id = r.household_id
+                 WHERE p.topic_number = ? AND r.user_id IS NOT NULL ORDER BY r.user_id""").param(topicNumber)
+                .query(String.class).list();
     }
 
     /** Logins of participating households that have not voted in the round. */
     List<String> nonVoterUsers(String topicNumber, long roundId) {
         return jdbc.sql("""
-                SELECT a.user_id FROM dlb_household_account a
-                  JOIN dlb_participant p ON p.household_id = a.household_id
-                 WHERE p.topic_number = ?
+                SELECT r.user_id FROM bd_resident r
+                  JOIN dlb_participant p ON p.household_id = r.household_id
+                 WHERE p.topic_number = ? AND r.user_id IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM dlb_vote v WHERE v.round_id = ? AND v.household_id = p.household_id)
-                 ORDER BY a.user_id""").params(topicNumber, roundId).query(String.class).list();
-    }
-
-    Optional<Long> householdOf(String userId) {
-        return jdbc.sql("SELECT household_id FROM dlb_household_account WHERE user_id = ?").param(userId)
-                .query(Long.class).optional();
-    }
-
-    void link(String userId, long householdId, String linkedBy, java.time.Instant now) {
-        jdbc.sql("DELETE FROM dlb_household_account WHERE user_id = ?").param(userId).update();
-        jdbc.sql("INSERT INTO dlb_household_account (user_id, household_id, linked_by, linked_at) VALUES (?, ?, ?, ?)")
-                .params(userId, householdId, linkedBy, TopicStore.ts(now)).update();
+                 ORDER BY r.user_id""").params(topicNumber, roundId).query(String.class).list();
     }
 
     record Eligible(int households, BigDecimal area) {

@@ -97,7 +97,7 @@ public class Participation {
         Topic topic = topics.load(topicNumber);
         Round round = openRound(topic);
         boolean staff = isCommunityStaff(topic, user);
-        Long household = participants.householdOf(user.id()).orElse(null);
+        Long household = households.householdOfAccount(user.id()).orElse(null);
         boolean householdParticipant = household != null && participants.isHousehold(topicNumber, household);
         if (!staff && !householdParticipant && !participants.isRepresentative(topicNumber, idAndGroups(user))) {
             throw DeliberationProblems.notParticipant(topicNumber);
@@ -233,17 +233,6 @@ public class Participation {
         completeTask(topic, IMPLEMENT_TASK, Map.of(DeliberationVariables.IMPLEMENTATION_REPORT, report.strip()));
     }
 
-    /** Staff link a login to the household it votes for (one household per login). */
-    @Transactional
-    public void linkAccount(String userId, String householdNo, CurrentUser user) {
-        if (!user.isIn(LinliGroups.CLERKS) && !user.isIn(LinliGroups.ADMINS)) {
-            throw DeliberationProblems.notStaff();
-        }
-        long household = households.householdId(householdNo)
-                .orElseThrow(() -> DeliberationProblems.unknownPlace("Unknown household " + householdNo));
-        participants.link(userId, household, user.id(), clock.instant());
-    }
-
     private void completeTask(Topic topic, String taskKey, Map<String, Object> variables) {
         Task task = asSystem.call(() -> taskService.createTaskQuery().processInstanceId(topic.processInstanceId())
                 .taskDefinitionKey(taskKey).singleResult());
@@ -266,7 +255,7 @@ public class Participation {
     }
 
     private long householdOf(CurrentUser user) {
-        return participants.householdOf(user.id()).orElseThrow(DeliberationProblems::noHousehold);
+        return households.householdOfAccount(user.id()).orElseThrow(DeliberationProblems::noHousehold);
     }
 
     private void requireStaff(Topic topic, CurrentUser user) {
