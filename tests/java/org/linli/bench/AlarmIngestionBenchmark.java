@@ -3,8 +3,6 @@ package org.linli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +52,8 @@ class AlarmIngestionBenchmark {
     static final int DEVICES = Integer.getInteger("bench.devices", 5_000);
     static final int STEADY_RATE = Integer.getInteger("bench.rate", 500);
     static final int STEADY_SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** At 500 events/s: the JIT, the connection pool and the tables' statistics settle before anything is timed. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup.seconds", 30);
     static final int FLOOD_EVENTS = Integer.getInteger("bench.flood", 20_000);
     static final int RAW_MESSAGES = 20_000;
     /** Offered loads of the load curve (events/s), each held for {@code bench.load.seconds}. */
@@ -77,7 +77,7 @@ class AlarmIngestionBenchmark {
     @Test
     void deviceEventsFromPublishToCommit() throws Exception {
         DeviceStream stream = new DeviceStream("xh01", "bench", DEVICES, 10, 25, 5, 7);
-        registerDevices(stream);
+        BenchDevices.register(jdbc, stream);
         context.addApplicationListener(ApplicationListener.forPayload(this::committed));
         MqttAsyncClient publisher = connect("bench-publisher");
 
@@ -85,7 +85,7 @@ class AlarmIngestionBenchmark {
         System.out.printf("alarm.broker.raw: %.0f msg/s (QoS 1, %d messages, publisher -> plain subscriber)%n", raw,
                 RAW_MESSAGES);
 
-        publish(publisher, stream, STEADY_RATE, 5 * STEADY_RATE); // warm-up
+        publish(publisher, stream, STEADY_RATE, WARM_UP_SECONDS * STEADY_RATE); // warm-up
         awaitAllCommitted(60);
         latencies.clear();
         jdbc.execute("ANALYZE"); // statistics of tables that were empty at the start (STACK.md: stale ones slow correlation)
@@ -237,17 +237,6 @@ class AlarmIngestionBenchmark {
         options.setCleanStart(true);
         client.connect(options).waitForCompletion();
         return client;
-    }
-
-    private void registerDevices(DeviceStream stream) {
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>();
-        for (int n = 0; n < stream.devices(); n++) {
-            rows.add(new Object[] {stream.deviceId(n), DeviceStream.sensorTypeOf(n), "xh01", "模拟设备 " + n, 300, now});
-        }
-        jdbc.batchUpdate("INSERT INTO bd_device (id, sensor_type, community_code, location, "
-                + "heartbeat_interval_seconds, installed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", rows);
-        jdbc.execute("ANALYZE");
     }
 
     private static long[] sorted(List<Long> values) {

@@ -105,7 +105,7 @@ class AlarmCases {
                 .setVariable(CLEARED_AT, Date.from(cleared.occurredAt())).correlateAllWithResult().isEmpty();
     }
 
-    private static Map<String, Object> startVariables(DeviceSite site, DeviceEvent first, DeviceEvent last, int count) {
+    static Map<String, Object> startVariables(DeviceSite site, DeviceEvent first, DeviceEvent last, int count) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DEVICE_ID, site.deviceId());
         variables.put(ALARM_TYPE, first.type().wireName());

@@ -1,0 +1,28 @@
+package org.linli.bench;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.linli.alarm.simulator.DeviceStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The devices of a simulated stream, registered in base data for the alarm benchmarks. */
+public final class BenchDevices {
+
+    private BenchDevices() {
+    }
+
+    /** Registers every device of {@code stream} in community xh01 (existing ones stay), then refreshes statistics. */
+    public static void register(JdbcTemplate jdbc, DeviceStream stream) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (int n = 0; n < stream.devices(); n++) {
+            rows.add(new Object[] {stream.deviceId(n), DeviceStream.sensorTypeOf(n), "xh01", "模拟设备 " + n, 300, now});
+        }
+        jdbc.batchUpdate("INSERT INTO bd_device (id, sensor_type, community_code, location, "
+                + "heartbeat_interval_seconds, installed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", rows);
+        jdbc.execute("ANALYZE");
+    }
+}
