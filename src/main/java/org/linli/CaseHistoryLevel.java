@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
@@ -16,7 +17,11 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * cost of a grievance lifecycle (docs/performance.md); the application keeps its own timeline of what people
  * did, and the latest value of each variable stays in history;</li>
  * <li>personal variables (a caller's name and phone typed into a start form): they live in the case row,
- * masked on display, and never reach the history tables that Cockpit shows to supervisors.</li>
+ * masked on display, and never reach the history tables that Cockpit shows to supervisors;</li>
+ * <li>the evaluations of lookup tables: decisions that only look configuration up by a name (the alarm's escalation
+ * chain by the chain the severity decision chose) and decide nothing about a person or a case. Their result is kept
+ * in a process variable, which history keeps; a copy of every input and output per evaluation would add rows to
+ * every alarm and say nothing new.</li>
  * </ul>
  */
 class CaseHistoryLevel extends AbstractHistoryLevel {
@@ -25,9 +30,11 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
     static final String NAME = "case";
 
     private final Set<String> personalVariables;
+    private final Set<String> lookupDecisions;
 
-    CaseHistoryLevel(Set<String> personalVariables) {
+    CaseHistoryLevel(Set<String> personalVariables, Set<String> lookupDecisions) {
         this.personalVariables = Set.copyOf(personalVariables);
+        this.lookupDecisions = Set.copyOf(lookupDecisions);
     }
 
     @Override
@@ -47,6 +54,10 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
             return false;
         }
         if (entity instanceof VariableInstance variable && personalVariables.contains(variable.getName())) {
+            return false;
+        }
+        if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && entity instanceof DecisionDefinition decision
+                && lookupDecisions.contains(decision.getKey())) {
             return false;
         }
         return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);

@@ -74,15 +74,17 @@ class EngineConfiguration {
 
     /**
      * Makes {@code camunda.bpm.history-level: case} known to the engine ({@link CaseHistoryLevel}), with the
-     * variables that must never reach history.
+     * variables that must never reach history and the lookup tables whose evaluations it does not keep.
      */
     @Bean
     static ProcessEnginePlugin caseHistoryLevel(
-            @Value("${app.history.personal-variables:reporterName,reporterPhone}") Set<String> personalVariables) {
+            @Value("${app.history.personal-variables:reporterName,reporterPhone}") Set<String> personalVariables,
+            @Value("${app.history.lookup-decisions:alarm-escalation-chain}") Set<String> lookupDecisions) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setCustomHistoryLevels(List.of(new CaseHistoryLevel(personalVariables)));
+                configuration.setCustomHistoryLevels(List.of(new CaseHistoryLevel(personalVariables,
+                        lookupDecisions)));
             }
         };
     }

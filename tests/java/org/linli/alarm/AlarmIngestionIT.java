@@ -107,6 +107,11 @@ class AlarmIngestionIT {
                 .as("the severity decision saw her profile from base data, and its history keeps it")
                 .anySatisfy(input -> assertThat(input.getValue()).isEqualTo("elderly_alone"));
         assertThat(runtime.getVariable(processInstanceId, "occupants")).as("a decision input, not kept").isNull();
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+                .decisionDefinitionKey("alarm-escalation-chain").count())
+                .as("the chain is a lookup by name: history keeps its result, not the evaluation").isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName("escalationChain").singleResult().getValue()).asString().startsWith("grid-worker:");
 
         publish(id, "e-2", "no_motion");
         publish(id, "e-3", "no_motion");
