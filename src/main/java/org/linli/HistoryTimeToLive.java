@@ -28,20 +28,25 @@ public final class HistoryTimeToLive {
     }
 
     /**
-     * Removes a family's expired rows batch by batch: {@code batch} removes at most {@code batchSize} cases closed
-     * before the instant it is given and answers how many it removed; a short batch is the last. Answers the total,
-     * 0 when the BPMN sets no time to live.
+     * Removes a family's expired rows batch by batch ({@link #purgeInBatches}), those of cases closed longer ago than
+     * its time to live. Answers the total, 0 when the BPMN sets no time to live.
      */
     public static int purgeExpired(RepositoryService repositoryService, String processKey, Instant now, int batchSize,
             ToIntFunction<Instant> batch) {
-        Optional<Instant> before = closedBefore(repositoryService, processKey, now);
-        if (before.isEmpty()) {
-            return 0;
-        }
+        return closedBefore(repositoryService, processKey, now)
+                .map(before -> purgeInBatches(before, batchSize, batch)).orElse(0);
+    }
+
+    /**
+     * Removes rows older than {@code before} batch by batch: {@code batch} removes at most {@code batchSize} of them
+     * (each batch a transaction of its own) and answers how many it removed; a short batch is the last. Answers the
+     * total.
+     */
+    public static int purgeInBatches(Instant before, int batchSize, ToIntFunction<Instant> batch) {
         int purged = 0;
         int removed;
         do {
-            removed = batch.applyAsInt(before.get());
+            removed = batch.applyAsInt(before);
             purged += removed;
         } while (removed == batchSize);
         return purged;
