@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.linli.alarm.simulator.DeviceStream;
 import org.linli.basedata.DeviceSites;
 import org.linli.basedata.DeviceSites.DeviceSite;
-import org.linli.bench.BenchDevices;
 import org.linli.support.IntegrationTest;
+import org.linli.support.SimulatedDevices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -61,7 +61,7 @@ class AlarmEngineCeilingBenchmark {
     @Test
     void engineCeilingForTheAlarmMix() throws Exception {
         DeviceStream stream = new DeviceStream("xh01", "ceil", DEVICES, 10, 25, 5, 7);
-        BenchDevices.register(jdbc, stream);
+        SimulatedDevices.register(jdbc, stream, "模拟设备");
         Map<String, DeviceSite> siteOf = new HashMap<>();
         for (int n = 0; n < stream.devices(); n++) {
             siteOf.put(stream.deviceId(n), sites.site(stream.deviceId(n)).orElseThrow());

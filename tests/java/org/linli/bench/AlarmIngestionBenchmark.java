@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.alarm.DeviceEventsCommitted;
 import org.linli.alarm.simulator.DeviceStream;
 import org.linli.support.IntegrationTest;
+import org.linli.support.SimulatedDevices;
 import org.linli.support.TestBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
@@ -77,7 +78,7 @@ class AlarmIngestionBenchmark {
     @Test
     void deviceEventsFromPublishToCommit() throws Exception {
         DeviceStream stream = new DeviceStream("xh01", "bench", DEVICES, 10, 25, 5, 7);
-        BenchDevices.register(jdbc, stream);
+        SimulatedDevices.register(jdbc, stream, "模拟设备");
         context.addApplicationListener(ApplicationListener.forPayload(this::committed));
         MqttAsyncClient publisher = connect("bench-publisher");
 

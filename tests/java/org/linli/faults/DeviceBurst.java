@@ -1,7 +1,6 @@
 package org.linli.faults;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 import org.linli.alarm.DeviceEventsCommitted;
 import org.linli.alarm.EventOutcome;
 import org.linli.alarm.simulator.DeviceStream;
+import org.linli.support.SimulatedDevices;
 import org.linli.support.TestBroker;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,16 +48,9 @@ final class DeviceBurst {
         return prefix;
     }
 
-    /** Registers the devices straight in base data (as the benchmark does: the API is not what is under test). */
+    /** Registers the devices straight in base data (the API is not what is under test). */
     void register(JdbcTemplate jdbc) {
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>();
-        for (int n = 0; n < stream.devices(); n++) {
-            rows.add(new Object[] {stream.deviceId(n), DeviceStream.sensorTypeOf(n), "xh01", "故障测试设备 " + n, 300, now});
-        }
-        jdbc.batchUpdate("INSERT INTO bd_device (id, sensor_type, community_code, location, "
-                + "heartbeat_interval_seconds, installed_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", rows);
-        jdbc.execute("ANALYZE bd_device");
+        SimulatedDevices.register(jdbc, stream, "故障测试设备");
     }
 
     /** Listener for {@link DeviceEventsCommitted}: counts each of this burst's events the app processed. */

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.linli.HistoryTimeToLive;
+import org.linli.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,19 +36,12 @@ class ExpiredAlarmPurge {
 
     @Scheduled(cron = "${app.alarm.retention-cron:0 50 5 * * *}", zone = "${app.alarm.retention-zone:Asia/Shanghai}")
     void scheduled() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("Retention: {} alarm cases closed more than their time to live ago removed", purged);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Alarm retention did not run ({}); it runs again at its next time", e.toString());
-        }
+        Retention.nightly(log, "alarm cases closed more than their time to live ago", this::purge);
     }
 
     /** Removes every expired alarm row, batch by batch; answers how many. */
     int purge() {
-        return HistoryTimeToLive.purgeExpired(repositoryService, AlarmCases.PROCESS_KEY, clock.instant(), BATCH,
+        return Retention.purgeExpired(repositoryService, AlarmCases.PROCESS_KEY, clock.instant(), BATCH,
                 before -> {
                     List<Long> ids = jdbc.sql("SELECT id FROM alm_alarm WHERE closed_at < :before ORDER BY closed_at "
                             + "LIMIT :batch").param("before", Timestamp.from(before)).param("batch", BATCH)

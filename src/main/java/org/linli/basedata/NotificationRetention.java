@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.linli.HistoryTimeToLive;
+import org.linli.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,19 +37,12 @@ class NotificationRetention {
 
     @Scheduled(cron = "${app.notifications.retention-cron:0 40 5 * * *}", zone = "${app.notifications.zone:Asia/Shanghai}")
     void scheduled() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("Retention: {} notifications sent more than {} ago removed", purged, retention);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Notification retention did not run ({}); it runs again at its next time", e.toString());
-        }
+        Retention.nightly(log, "notifications sent more than " + retention + " ago", this::purge);
     }
 
     /** Removes every notification older than the retention, batch by batch; answers how many. */
     int purge() {
-        return HistoryTimeToLive.purgeInBatches(clock.instant().minus(retention), BATCH, before -> {
+        return Retention.purgeInBatches(clock.instant().minus(retention), BATCH, before -> {
             List<Long> ids = jdbc.sql("SELECT id FROM bd_notification WHERE created_at < :before ORDER BY created_at "
                     + "LIMIT :batch").param("before", Timestamp.from(before)).param("batch", BATCH)
                     .query(Long.class).list();

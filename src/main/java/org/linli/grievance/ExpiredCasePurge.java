@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.linli.HistoryTimeToLive;
+import org.linli.Retention;
 import org.linli.basedata.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,19 +45,12 @@ class ExpiredCasePurge {
 
     @Scheduled(cron = "${app.grievance.retention-cron:0 45 5 * * *}", zone = "${app.grievance.zone:Asia/Shanghai}")
     void scheduled() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("Retention: {} grievance cases closed more than their time to live ago removed", purged);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Grievance retention did not run ({}); it runs again at its next time", e.toString());
-        }
+        Retention.nightly(log, "grievance cases closed more than their time to live ago", this::purge);
     }
 
     /** Removes every expired case, batch by batch; answers how many. */
     int purge() {
-        return HistoryTimeToLive.purgeExpired(repositoryService, GrievanceHandlingVariables.PROCESS_ID, clock.instant(),
+        return Retention.purgeExpired(repositoryService, GrievanceHandlingVariables.PROCESS_ID, clock.instant(),
                 BATCH, before -> transactions.execute(status -> purgeBatch(before)));
     }
 

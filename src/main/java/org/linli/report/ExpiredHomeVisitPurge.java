@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.linli.HistoryTimeToLive;
+import org.linli.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,19 +41,12 @@ class ExpiredHomeVisitPurge {
 
     @Scheduled(cron = "${app.report.visit-retention-cron:0 55 5 * * *}", zone = "${app.report.zone:Asia/Shanghai}")
     void scheduled() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("Retention: {} home visits ended more than their time to live ago removed", purged);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Home visit retention did not run ({}); it runs again at its next time", e.toString());
-        }
+        Retention.nightly(log, "home visits ended more than their time to live ago", this::purge);
     }
 
     /** Removes every expired visit with its changes, batch by batch; answers how many visits. */
     int purge() {
-        return HistoryTimeToLive.purgeExpired(repositoryService, HomeVisits.PROCESS_ID, clock.instant(), BATCH,
+        return Retention.purgeExpired(repositoryService, HomeVisits.PROCESS_ID, clock.instant(), BATCH,
                 before -> transactions.execute(status -> {
                     List<Long> visits = jdbc.sql("SELECT id FROM rpt_home_visit WHERE closed_at < :before "
                             + "ORDER BY closed_at LIMIT :batch").param("before", Timestamp.from(before))

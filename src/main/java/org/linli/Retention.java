@@ -3,18 +3,22 @@ package org.linli;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
 
 /**
- * The retention a family's own rows follow (docs/privacy.md): the {@code historyTimeToLive} of its BPMN's latest
- * version, counted from when a case closed, the same rule the engine's history cleanup applies to its history.
+ * The nightly purges of the application's own rows (docs/privacy.md). A family's rows follow the
+ * {@code historyTimeToLive} of its BPMN's latest version, counted from when a case closed, the same rule the engine's
+ * history cleanup applies to its history; rows go in batches; a run that fails is logged and tried again the next
+ * night.
  */
-public final class HistoryTimeToLive {
+public final class Retention {
 
-    private HistoryTimeToLive() {
+    private Retention() {
     }
 
     /** Cases of the family closed before this instant are expired; empty when its BPMN sets no time to live. */
@@ -50,5 +54,20 @@ public final class HistoryTimeToLive {
             purged += removed;
         } while (removed == batchSize);
         return purged;
+    }
+
+    /**
+     * Runs one night's purge: logs how many {@code what} it removed, and a failure as a warning (nothing is lost, the
+     * next run takes up what is still expired).
+     */
+    public static void nightly(Logger log, String what, IntSupplier purge) {
+        try {
+            int purged = purge.getAsInt();
+            if (purged > 0) {
+                log.info("Retention: {} {} removed", purged, what);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Retention of {} did not run ({}); it runs again at its next time", what, e.toString());
+        }
     }
 }
