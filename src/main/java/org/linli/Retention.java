@@ -1,7 +1,9 @@
 package org.linli;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
@@ -9,6 +11,7 @@ import java.util.function.ToIntFunction;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The nightly purges of the application's own rows (docs/privacy.md). A family's rows follow the
@@ -54,6 +57,16 @@ public final class Retention {
             purged += removed;
         } while (removed == batchSize);
         return purged;
+    }
+
+    /**
+     * One batch of a purge whose rows go by id: {@code selectIds} finds at most {@code :batch} ids of rows older than
+     * {@code :before}, which leave {@code table}. Answers how many left.
+     */
+    public static int deleteBatch(JdbcClient jdbc, String selectIds, String table, Instant before, int batchSize) {
+        List<Long> ids = jdbc.sql(selectIds).param("before", Timestamp.from(before)).param("batch", batchSize)
+                .query(Long.class).list();
+        return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM " + table + " WHERE id IN (:ids)").param("ids", ids).update();
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.linli.alarm;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.linli.Retention;
@@ -42,12 +40,7 @@ class ExpiredAlarmPurge {
     /** Removes every expired alarm row, batch by batch; answers how many. */
     int purge() {
         return Retention.purgeExpired(repositoryService, AlarmCases.PROCESS_KEY, clock.instant(), BATCH,
-                before -> {
-                    List<Long> ids = jdbc.sql("SELECT id FROM alm_alarm WHERE closed_at < :before ORDER BY closed_at "
-                            + "LIMIT :batch").param("before", Timestamp.from(before)).param("batch", BATCH)
-                            .query(Long.class).list();
-                    return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM alm_alarm WHERE id IN (:ids)").param("ids", ids)
-                            .update();
-                });
+                before -> Retention.deleteBatch(jdbc, "SELECT id FROM alm_alarm WHERE closed_at < :before "
+                        + "ORDER BY closed_at LIMIT :batch", "alm_alarm", before, BATCH));
     }
 }

@@ -1,9 +1,7 @@
 package org.linli.basedata;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.linli.Retention;
 import org.slf4j.Logger;
@@ -42,12 +40,8 @@ class NotificationRetention {
 
     /** Removes every notification older than the retention, batch by batch; answers how many. */
     int purge() {
-        return Retention.purgeInBatches(clock.instant().minus(retention), BATCH, before -> {
-            List<Long> ids = jdbc.sql("SELECT id FROM bd_notification WHERE created_at < :before ORDER BY created_at "
-                    + "LIMIT :batch").param("before", Timestamp.from(before)).param("batch", BATCH)
-                    .query(Long.class).list();
-            return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM bd_notification WHERE id IN (:ids)").param("ids", ids)
-                    .update();
-        });
+        return Retention.purgeInBatches(clock.instant().minus(retention), BATCH, before -> Retention.deleteBatch(jdbc,
+                "SELECT id FROM bd_notification WHERE created_at < :before ORDER BY created_at LIMIT :batch",
+                "bd_notification", before, BATCH));
     }
 }

@@ -1,8 +1,6 @@
 package org.linli.eligibility;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.linli.Retention;
@@ -44,16 +42,11 @@ class ExpiredMatchPurge {
     /** Removes every expired match, batch by batch; answers how many. */
     int purge() {
         return Retention.purgeExpired(repositoryService, PolicyOutreachVariables.PROCESS_ID, clock.instant(), BATCH,
-                before -> {
-                    List<Long> ids = jdbc.sql("""
-                            SELECT id FROM elg_match
-                             WHERE matched = FALSE
-                               AND state IN ('lapsed', 'stopped', 'declined', 'rejected', 'no-answer', 'not-verified')
-                               AND GREATEST(decided_at, COALESCE(outcome_at, decided_at)) < :before
-                             ORDER BY id LIMIT :batch""")
-                            .param("before", Timestamp.from(before)).param("batch", BATCH).query(Long.class).list();
-                    return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM elg_match WHERE id IN (:ids)").param("ids", ids)
-                            .update();
-                });
+                before -> Retention.deleteBatch(jdbc, """
+                        SELECT id FROM elg_match
+                         WHERE matched = FALSE
+                           AND state IN ('lapsed', 'stopped', 'declined', 'rejected', 'no-answer', 'not-verified')
+                           AND GREATEST(decided_at, COALESCE(outcome_at, decided_at)) < :before
+                         ORDER BY id LIMIT :batch""", "elg_match", before, BATCH));
     }
 }
