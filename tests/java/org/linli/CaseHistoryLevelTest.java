@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** What the engine's history keeps at level {@code case}: full history minus copies nobody reads and personal data. */
 class CaseHistoryLevelTest {
 
-    final CaseHistoryLevel level = new CaseHistoryLevel(Set.of("reporterPhone"), Set.of("alarm-escalation-chain"));
+    final CaseHistoryLevel level = new CaseHistoryLevel(Set.of("reporterPhone", "slaDuration"),
+            Set.of("alarm-escalation-chain"));
 
     @Test
     void keepsDecisionsAboutPeopleAndCasesButNotLookupsByName() {
@@ -25,10 +26,12 @@ class CaseHistoryLevelTest {
     }
 
     @Test
-    void keepsTheLatestValueOfVariablesButNeitherPersonalOnesNorEveryChange() {
+    void keepsTheLatestValueOfVariablesButNeitherPersonalNorWorkingOnesNorEveryChange() {
         assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE, variable("caseNumber")))
                 .isTrue();
         assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_CREATE, variable("reporterPhone")))
+                .isFalse();
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, variable("slaDuration")))
                 .isFalse();
         assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
                 variable("caseNumber"))).isFalse();

@@ -18,6 +18,10 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * did, and the latest value of each variable stays in history;</li>
  * <li>personal variables (a caller's name and phone typed into a start form): they live in the case row,
  * masked on display, and never reach the history tables that Cockpit shows to supervisors;</li>
+ * <li>working variables: values that steer a running process and that history already holds in another form,
+ * such as a decision's outputs (its evaluation is in history), a group's display name, a date as text, or a
+ * timeout taken from configuration. Each would add a history row to every case and a row to update when the
+ * case ends;</li>
  * <li>the evaluations of lookup tables: decisions that only look configuration up by a name (the alarm's escalation
  * chain by the chain the severity decision chose) and decide nothing about a person or a case. Their result is kept
  * in a process variable, which history keeps; a copy of every input and output per evaluation would add rows to
@@ -29,11 +33,15 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
     static final int ID = 11;
     static final String NAME = "case";
 
-    private final Set<String> personalVariables;
+    private final Set<String> variablesOutOfHistory;
     private final Set<String> lookupDecisions;
 
-    CaseHistoryLevel(Set<String> personalVariables, Set<String> lookupDecisions) {
-        this.personalVariables = Set.copyOf(personalVariables);
+    /**
+     * @param variablesOutOfHistory the personal and working variables, by name, of which history keeps nothing
+     * @param lookupDecisions the keys of the decisions whose evaluations history does not keep
+     */
+    CaseHistoryLevel(Set<String> variablesOutOfHistory, Set<String> lookupDecisions) {
+        this.variablesOutOfHistory = Set.copyOf(variablesOutOfHistory);
         this.lookupDecisions = Set.copyOf(lookupDecisions);
     }
 
@@ -53,7 +61,7 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
                 || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
             return false;
         }
-        if (entity instanceof VariableInstance variable && personalVariables.contains(variable.getName())) {
+        if (entity instanceof VariableInstance variable && variablesOutOfHistory.contains(variable.getName())) {
             return false;
         }
         if (eventType == HistoryEventTypes.DMN_DECISION_EVALUATE && entity instanceof DecisionDefinition decision

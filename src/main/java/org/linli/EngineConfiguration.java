@@ -1,5 +1,6 @@
 package org.linli;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -74,16 +75,20 @@ class EngineConfiguration {
 
     /**
      * Makes {@code camunda.bpm.history-level: case} known to the engine ({@link CaseHistoryLevel}), with the
-     * variables that must never reach history and the lookup tables whose evaluations it does not keep.
+     * variables history keeps nothing of (personal ones, and working ones it holds in another form) and the
+     * lookup tables whose evaluations it does not keep.
      */
     @Bean
     static ProcessEnginePlugin caseHistoryLevel(
             @Value("${app.history.personal-variables:reporterName,reporterPhone}") Set<String> personalVariables,
+            @Value("${app.history.working-variables:}") Set<String> workingVariables,
             @Value("${app.history.lookup-decisions:alarm-escalation-chain}") Set<String> lookupDecisions) {
+        Set<String> variablesOutOfHistory = new HashSet<>(personalVariables);
+        variablesOutOfHistory.addAll(workingVariables);
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setCustomHistoryLevels(List.of(new CaseHistoryLevel(personalVariables,
+                configuration.setCustomHistoryLevels(List.of(new CaseHistoryLevel(variablesOutOfHistory,
                         lookupDecisions)));
             }
         };

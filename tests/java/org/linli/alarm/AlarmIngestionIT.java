@@ -109,8 +109,14 @@ class AlarmIngestionIT {
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
                 .decisionDefinitionKey("alarm-escalation-chain").count())
                 .as("the chain is a lookup by name: history keeps its result, not the evaluation").isZero();
+        assertThat(runtime.getVariable(processInstanceId, "escalationChain")).asString().startsWith("grid-worker:");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName("escalationChain").singleResult().getValue()).asString().startsWith("grid-worker:");
+                .variableNameIn("escalationChain", "ackTimeout", "severityLabel").count())
+                .as("working variables: the chain is configuration and the severity is in the decision's history")
+                .isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableNameIn("alarmType", "communityCode", "escalationLevel").count())
+                .as("what case search and the audit log read stays in history").isEqualTo(3);
 
         publish(id, "e-2", "no_motion");
         publish(id, "e-3", "no_motion");

@@ -32,6 +32,7 @@ import org.linli.grievance.GrievanceCatalogue.Channel;
 import org.linli.grievance.GrievanceCatalogue.Urgency;
 import org.linli.grievance.GrievanceIntake;
 import org.linli.support.IntegrationTest;
+import org.linli.support.RowsWritten;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -137,7 +138,21 @@ class GrievanceLifecycleBenchmark {
                     + "share_of_plain_floor=%.0f%% grievance_share_of_it=%.0f%%%n", threads, n, modelRate,
                     100 * modelRate / floorRate, 100 * grievanceRate / modelRate);
         }
+        countRows(floor, grievance, grievanceAnswers);
         countStatements(floor, grievance, grievanceAnswers);
+    }
+
+    /** Rows written per lifecycle of floor and grievance: the engine's tables and all (case rows, grants, audit). */
+    private void countRows(Supplier<String> floor, Supplier<String> grievance,
+            Function<Task, Map<String, Object>> grievanceAnswers) throws Exception {
+        int n = 50;
+        RowsWritten.Count before = RowsWritten.settled(jdbc);
+        run(floor, task -> Map.of(), n, 1, null);
+        RowsWritten.Count afterFloor = RowsWritten.settled(jdbc);
+        run(grievance, grievanceAnswers, n, 1, null);
+        RowsWritten.Count afterGrievance = RowsWritten.settled(jdbc);
+        System.out.printf("BENCH grievance.rows n=%d %s %s%n", n, afterFloor.since(before).per("floor", n),
+                afterGrievance.since(afterFloor).per("grievance", n));
     }
 
     /**

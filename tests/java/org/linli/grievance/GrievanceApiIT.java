@@ -131,6 +131,12 @@ class GrievanceApiIT {
                 .singleResult().getInputs()).as("Cockpit shows which routing rule matched and on what").isNotEmpty();
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).count())
                 .as("no per-change variable copies (history level case)").isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableNameIn("slaDuration", "reminderDate", "dueDateText", "handlerGroupName").count())
+                .as("working variables: the routing decision's history and the due date hold them").isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableNameIn("dueDate", "handlerGroup", "category", "rating").count())
+                .as("what case search reads stays in history").isEqualTo(4);
         assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
                 .resourceId(instance).count()).as("the per-case read grants end with the case").isZero();
 
