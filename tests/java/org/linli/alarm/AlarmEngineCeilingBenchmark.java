@@ -79,8 +79,9 @@ class AlarmEngineCeilingBenchmark {
         System.out.printf("BENCH alarm.engine-ceiling events_per_s=%.0f events=%d starts=%d clears=%d seconds=%.1f%n",
                 EVENTS / seconds, EVENTS, commands[0], commands[1], seconds);
         // rows written per alarm started, its share of the clears included: a figure that repeats from run to run
-        System.out.printf("BENCH alarm.engine-rows starts=%d %s%n", commands[0],
-                RowsWritten.settled(jdbc).since(before).per("per_start", commands[0]));
+        RowsWritten.Count written = RowsWritten.settled(jdbc).since(before);
+        System.out.printf("BENCH alarm.engine-rows starts=%d %s%n", commands[0], written.per("per_start", commands[0]));
+        System.out.printf("BENCH alarm.engine-rows.by-table %s%n", written.perTable(commands[0]));
         assertThat(commands[0]).as("the mix opens alarms").isPositive();
     }
 
@@ -131,7 +132,7 @@ class AlarmEngineCeilingBenchmark {
             if (!open.containsKey(event.alarmKey())) {
                 String instance = runtime.createMessageCorrelation(AlarmCases.MESSAGE_ALARM)
                         .processInstanceBusinessKey(event.alarmKey())
-                        .setVariables(AlarmCases.startVariables(siteOf.get(event.deviceId()), event, event, 1))
+                        .setVariables(AlarmCases.startVariables(siteOf.get(event.deviceId()), event, 1))
                         .correlateStartMessage().getId();
                 open.put(event.alarmKey(), instance);
                 counts[0]++;

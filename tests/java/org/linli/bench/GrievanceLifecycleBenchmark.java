@@ -151,8 +151,10 @@ class GrievanceLifecycleBenchmark {
         RowsWritten.Count afterFloor = RowsWritten.settled(jdbc);
         run(grievance, grievanceAnswers, n, 1, null);
         RowsWritten.Count afterGrievance = RowsWritten.settled(jdbc);
+        RowsWritten.Count grievanceRows = afterGrievance.since(afterFloor);
         System.out.printf("BENCH grievance.rows n=%d %s %s%n", n, afterFloor.since(before).per("floor", n),
-                afterGrievance.since(afterFloor).per("grievance", n));
+                grievanceRows.per("grievance", n));
+        System.out.printf("BENCH grievance.rows.by-table %s%n", grievanceRows.perTable(n));
     }
 
     /**

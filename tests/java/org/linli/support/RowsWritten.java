@@ -1,8 +1,13 @@
 package org.linli.support;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Rows inserted, updated and deleted in this database so far, from PostgreSQL's table statistics: a figure of a
@@ -19,7 +24,7 @@ public final class RowsWritten {
     private RowsWritten() {
     }
 
-    /** The engine's tables ({@code act_*}) and all tables, once every backend has reported what it wrote. */
+    /** Rows written so far, once every backend has reported what it wrote. */
     public static Count settled(JdbcTemplate jdbc) {
         try {
             TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
@@ -27,23 +32,48 @@ public final class RowsWritten {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while table statistics settled", e);
         }
-        return jdbc.queryForObject("""
-                SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del) FILTER (WHERE relname LIKE 'act\\_%'), 0),
-                       COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0)
-                  FROM pg_stat_user_tables""", (rs, n) -> new Count(rs.getLong(1), rs.getLong(2)));
+        Map<String, Long> byTable = new TreeMap<>();
+        jdbc.query("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables",
+                (RowCallbackHandler) rs -> byTable.merge(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2),
+                        Long::sum));
+        return new Count(byTable);
     }
 
-    /** Rows written to the engine's tables and to all tables. */
-    public record Count(long engine, long all) {
+    /** Rows written so far, by table. */
+    public record Count(Map<String, Long> byTable) {
 
         public Count since(Count before) {
-            return new Count(engine - before.engine, all - before.all);
+            Map<String, Long> written = new TreeMap<>();
+            byTable.forEach((table, rows) -> {
+                long since = rows - before.byTable.getOrDefault(table, 0L);
+                if (since != 0) {
+                    written.put(table, since);
+                }
+            });
+            return new Count(written);
+        }
+
+        /** Rows written to the engine's tables ({@code act_*}). */
+        public long engine() {
+            return byTable.entrySet().stream().filter(e -> e.getKey().startsWith("act_"))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        public long all() {
+            return byTable.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** {@code <what>_engine_rows=… <what>_all_rows=…} per unit of work, for a {@code BENCH} line. */
         public String per(String what, long units) {
-            return "%1$s_engine_rows=%2$.1f %1$s_all_rows=%3$.1f".formatted(what, (double) engine / units,
-                    (double) all / units);
+            return "%1$s_engine_rows=%2$.1f %1$s_all_rows=%3$.1f".formatted(what, (double) engine() / units,
+                    (double) all() / units);
+        }
+
+        /** {@code table=rows …} per unit of work, the largest first: where the rows go. */
+        public String perTable(long units) {
+            return byTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> "%s=%.1f".formatted(e.getKey(), (double) e.getValue() / units))
+                    .collect(Collectors.joining(" "));
         }
     }
 }

@@ -1,14 +1,12 @@
 package org.linli.alarm;
 
-import static org.linli.alarm.AlarmEscalationVariables.LAST_EVENT_AT;
-import static org.linli.alarm.AlarmEscalationVariables.LAST_EVENT_ID;
 import static org.linli.alarm.AlarmEscalationVariables.REPEAT_COUNT;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.linli.alarm.AlarmRecords.RepeatTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +67,7 @@ class RepeatSync {
     /** Inside the caller's transaction; a correlation the engine refuses rolls the whole transaction back. */
     private void handOver(RepeatTally tally) {
         runtime.createMessageCorrelation(AlarmCases.MESSAGE_REPEATED).processInstanceId(tally.processInstanceId())
-                .setVariable(REPEAT_COUNT, tally.waiting()).setVariable(LAST_EVENT_ID, tally.lastEventId())
-                .setVariable(LAST_EVENT_AT, Date.from(tally.lastEventAt())).correlateWithResult();
+                .setVariable(REPEAT_COUNT, Variables.integerValue(tally.waiting(), true)).correlateWithResult();
         records.handedToEngine(tally.id(), tally.eventCount());
     }
 }
