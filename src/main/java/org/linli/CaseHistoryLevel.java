@@ -23,9 +23,9 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * timeout taken from configuration. Each would add a history row to every case and a row to update when the
  * case ends;</li>
  * <li>the evaluations of lookup tables: decisions that only look configuration up by a name (the alarm's escalation
- * chain by the chain the severity decision chose) and decide nothing about a person or a case. Their result is kept
- * in a process variable, which history keeps; a copy of every input and output per evaluation would add rows to
- * every alarm and say nothing new.</li>
+ * chain by the chain the severity decision chose) and decide nothing about a person or a case. Their result lands
+ * in a working variable of the running process; a copy of every input and output per evaluation would add rows to
+ * every alarm and say nothing the deployed table does not.</li>
  * </ul>
  */
 class CaseHistoryLevel extends AbstractHistoryLevel {

@@ -80,7 +80,8 @@ class AlarmEngineCeilingBenchmark {
                 EVENTS / seconds, EVENTS, commands[0], commands[1], seconds);
         // rows written per alarm started, its share of the clears included: a figure that repeats from run to run
         RowsWritten.Count written = RowsWritten.settled(jdbc).since(before);
-        System.out.printf("BENCH alarm.engine-rows starts=%d %s%n", commands[0], written.per("per_start", commands[0]));
+        System.out.printf("BENCH alarm.engine-rows starts=%d %s %s%n", commands[0], written.per("per_start",
+                commands[0]), written.per("per_1000_events", EVENTS / 1000));
         System.out.printf("BENCH alarm.engine-rows.by-table %s%n", written.perTable(commands[0]));
         assertThat(commands[0]).as("the mix opens alarms").isPositive();
     }

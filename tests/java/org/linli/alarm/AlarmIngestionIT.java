@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -288,6 +290,32 @@ class AlarmIngestionIT {
         await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(offline).count() == 0);
         assertThat(jdbc.sql("SELECT offline FROM alm_device_liveness WHERE device_id = :id").param("id", id)
                 .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void aChattyDeviceKeepsItsLastSeenTimeToATenthOfItsHeartbeatInterval() throws Exception {
+        String id = register(SensorType.DOOR, null); // heartbeat every 60 s
+        publish(id, "c-1", "heartbeat");
+        await().atMost(WAIT).until(() -> recorded(id) == 1);
+        Instant first = lastSeen(id);
+
+        publish(id, "c-2", "heartbeat");
+        await().atMost(WAIT).until(() -> recorded(id) == 2);
+        assertThat(lastSeen(id)).as("heard again within 6 s: the row stays as it was").isEqualTo(first);
+
+        jdbc.sql("UPDATE alm_device_liveness SET last_seen_at = last_seen_at - INTERVAL '7' SECOND, "
+                + "offline_due_at = offline_due_at - INTERVAL '7' SECOND WHERE device_id = :id").param("id", id).update();
+        publish(id, "c-3", "heartbeat");
+        await().atMost(WAIT).until(() -> recorded(id) == 3);
+        assertThat(lastSeen(id)).as("heard 7 s later: the time moves on, and so does the offline deadline")
+                .isAfter(first);
+        assertThat(jdbc.sql("SELECT offline_due_at FROM alm_device_liveness WHERE device_id = :id").param("id", id)
+                .query(Timestamp.class).single().toInstant()).isAfter(lastSeen(id).plusSeconds(119));
+    }
+
+    private Instant lastSeen(String deviceId) {
+        return jdbc.sql("SELECT last_seen_at FROM alm_device_liveness WHERE device_id = :id").param("id", deviceId)
+                .query(Timestamp.class).single().toInstant();
     }
 
     private String register(SensorType type, Long householdId) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.alarm.DeviceEventsCommitted;
 import org.linli.alarm.simulator.DeviceStream;
 import org.linli.support.IntegrationTest;
+import org.linli.support.RowsWritten;
 import org.linli.support.SimulatedDevices;
 import org.linli.support.TestBroker;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +103,7 @@ class AlarmIngestionBenchmark {
 
         loadCurve(publisher, stream);
 
+        RowsWritten.Count before = RowsWritten.settled(jdbc);
         long start = System.nanoTime();
         publish(publisher, stream, 0, FLOOD_EVENTS);
         awaitAllCommitted(300);
@@ -110,6 +112,12 @@ class AlarmIngestionBenchmark {
         System.out.printf("alarm.sustained: %.0f events/s committed (%d events published as fast as possible, "
                 + "%.1f s to the last commit, p50 %.0f ms, p99 %.0f ms behind)%n", FLOOD_EVENTS / seconds,
                 FLOOD_EVENTS, seconds, percentile(flood, 50) / 1e6, percentile(flood, 99) / 1e6);
+        // rows written during the flood: the app's own (events, liveness, alarm rows) beside the engine's, with the
+        // repeat hand-overs and the case indexing that ran meanwhile
+        RowsWritten.Count written = RowsWritten.settled(jdbc).since(before);
+        System.out.printf("BENCH alarm.flood-rows events=%d %s%n", FLOOD_EVENTS, written.per("per_1000_events",
+                FLOOD_EVENTS / 1000));
+        System.out.printf("BENCH alarm.flood-rows.by-table per_1000_events %s%n", written.perTable(FLOOD_EVENTS / 1000));
 
         var batches = meters.get("linli.alarm.ingest.batch").summary();
         System.out.printf("alarm.batches: %d transactions, %.1f events each on average, largest %.0f%n",

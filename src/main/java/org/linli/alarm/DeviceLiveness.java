@@ -16,6 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * When each device was last heard from, outside the engine: a heartbeat is a row update, never a process step. A
  * device becomes due for an "offline" alarm {@code offlineGrace} heartbeat intervals after it was last heard.
+ * The time is kept to within a tenth of the device's heartbeat interval: a device that talks more often than
+ * that (a burst of alarms, a chatty sensor) does not rewrite its row for every message.
  */
 @Repository
 class DeviceLiveness {
@@ -41,10 +43,10 @@ class DeviceLiveness {
         if (heard.isEmpty()) {
             return List.of();
         }
-        Map<String, Boolean> known = new HashMap<>();
-        jdbc.sql("SELECT device_id, offline FROM alm_device_liveness WHERE device_id IN (:ids)")
+        Map<String, Liveness> known = new HashMap<>();
+        jdbc.sql("SELECT device_id, offline, last_seen_at FROM alm_device_liveness WHERE device_id IN (:ids)")
                 .param("ids", heard.keySet()).query(rs -> {
-                    known.put(rs.getString(1), rs.getBoolean(2));
+                    known.put(rs.getString(1), new Liveness(rs.getBoolean(2), rs.getTimestamp(3).toInstant()));
                 });
         Instant now = clock.instant();
         List<Object[]> updates = new ArrayList<>();
@@ -52,14 +54,14 @@ class DeviceLiveness {
         List<String> backOnline = new ArrayList<>();
         heard.forEach((deviceId, interval) -> {
             Timestamp due = Timestamp.from(now.plusSeconds((long) interval * grace));
-            Boolean offline = known.get(deviceId);
-            if (offline == null) {
+            Liveness liveness = known.get(deviceId);
+            if (liveness == null) {
                 inserts.add(new Object[] {deviceId, Timestamp.from(now), due});
-            } else {
+            } else if (liveness.offline()) {
                 updates.add(new Object[] {Timestamp.from(now), due, deviceId});
-                if (offline) {
-                    backOnline.add(deviceId);
-                }
+                backOnline.add(deviceId);
+            } else if (liveness.lastSeen().isBefore(now.minusMillis(interval * 100L))) {
+                updates.add(new Object[] {Timestamp.from(now), due, deviceId});
             }
         });
         if (!updates.isEmpty()) {
@@ -96,5 +98,8 @@ class DeviceLiveness {
     }
 
     record SilentDevice(String deviceId, Instant lastSeen) {
+    }
+
+    private record Liveness(boolean offline, Instant lastSeen) {
     }
 }
