@@ -133,7 +133,7 @@ class AlarmEngineCeilingBenchmark {
             if (!open.containsKey(event.alarmKey())) {
                 String instance = runtime.createMessageCorrelation(AlarmCases.MESSAGE_ALARM)
                         .processInstanceBusinessKey(event.alarmKey())
-                        .setVariables(AlarmCases.startVariables(siteOf.get(event.deviceId()), event, 1))
+                        .setVariables(AlarmCases.startVariables(siteOf.get(event.deviceId()), event, event, 1))
                         .correlateStartMessage().getId();
                 open.put(event.alarmKey(), instance);
                 counts[0]++;

@@ -152,12 +152,15 @@ class AlarmEscalationProcessTest {
         ProcessInstance alarm = start("smoke", "home", "general", "xh01-01");
 
         runtimeService().createMessageCorrelation(AlarmCases.MESSAGE_REPEATED).processInstanceId(alarm.getId())
-                .setVariable(REPEAT_COUNT, Variables.integerValue(3, true)).correlateWithResult();
+                .setVariable(REPEAT_COUNT, Variables.integerValue(3, true)).setVariable(LAST_EVENT_ID, "e-4")
+                .correlateWithResult();
         runtimeService().createMessageCorrelation(AlarmCases.MESSAGE_REPEATED).processInstanceId(alarm.getId())
-                .setVariable(REPEAT_COUNT, Variables.integerValue(1, true)).correlateWithResult();
+                .setVariable(REPEAT_COUNT, Variables.integerValue(1, true)).setVariable(LAST_EVENT_ID, "e-5")
+                .correlateWithResult();
 
         assertThat(alarm).isWaitingAt("Task_Acknowledge").hasPassed("Task_CountRepeats").variables()
-                .containsEntry(EVENT_COUNT, 5).doesNotContainKey(REPEAT_COUNT).containsEntry(ESCALATION_LEVEL, 1);
+                .containsEntry(EVENT_COUNT, 5).containsEntry(LAST_EVENT_ID, "e-5").containsEntry(ESCALATION_LEVEL, 1)
+                .doesNotContainKey(REPEAT_COUNT);
         Assertions.assertThat(taskService().createTaskQuery().processInstanceId(alarm.getId()).count()).isEqualTo(1);
     }
 
@@ -246,6 +249,7 @@ class AlarmEscalationProcessTest {
         variables.put(DEVICE_ID, DEVICE);
         variables.put(ALARM_TYPE, type);
         variables.put(ALARM_TYPE_NAME, "测试");
+        variables.put(REPORTED_SEVERITY, "high");
         variables.put(COMMUNITY_CODE, "xh01");
         variables.put(STREET_CODE, "xh");
         variables.put(GRID_CODE, grid);
@@ -253,6 +257,7 @@ class AlarmEscalationProcessTest {
         variables.put(OCCUPANTS, Variables.stringValue(occupants, true));
         variables.put(DEVICE_LOCATION, "幸福路12号3栋2单元501室");
         variables.put(EVENT_COUNT, 1);
+        variables.put(LAST_EVENT_ID, "e-1");
         return runtimeService().createMessageCorrelation(AlarmCases.MESSAGE_ALARM)
                 .processInstanceBusinessKey(DEVICE + "/" + type).setVariables(variables).correlateStartMessage();
     }

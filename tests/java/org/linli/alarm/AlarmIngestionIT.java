@@ -141,9 +141,9 @@ class AlarmIngestionIT {
         await().atMost(WAIT).until(() -> eventCount(id, "smoke") == 31);
         await().atMost(WAIT).until(() -> Integer.valueOf(31).equals(runtime.getVariable(processInstanceId,
                 "eventCount")));
-        assertThat(jdbc.sql("SELECT last_event_id FROM alm_alarm WHERE process_instance_id = :id")
-                .param("id", processInstanceId).query(String.class).single()).as("the alarm row keeps the last event")
-                .isEqualTo("b-30");
+        assertThat(runtime.getVariable(processInstanceId, "lastEventId")).isEqualTo("b-30");
+        assertThat(runtime.getVariable(processInstanceId, "repeatCount")).as("a correlation's payload, not kept")
+                .isNull();
         // one hand-over per interval (5 s), not thirty correlations
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("Task_CountRepeats").count()).isBetween(1L, 4L);

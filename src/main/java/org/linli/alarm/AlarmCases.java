@@ -80,7 +80,8 @@ class AlarmCases {
             run.forEach(event -> recorded.add(new RecordedEvent(event, EventOutcome.CORRELATED, alarmId)));
         } else {
             ProcessInstance started = runtime.createMessageCorrelation(MESSAGE_ALARM)
-                    .processInstanceBusinessKey(first.alarmKey()).setVariables(startVariables(site, first, run.size()))
+                    .processInstanceBusinessKey(first.alarmKey()).setVariables(startVariables(site, first, last,
+                            run.size()))
                     .correlateStartMessage();
             alarmId = records.open(first, started.getId(), run.size(), last);
             recorded.add(new RecordedEvent(first, EventOutcome.STARTED, alarmId));
@@ -104,12 +105,13 @@ class AlarmCases {
                 .setVariable(CLEARED_AT, Date.from(cleared.occurredAt())).correlateAllWithResult().isEmpty();
     }
 
-    static Map<String, Object> startVariables(DeviceSite site, DeviceEvent first, int count) {
+    static Map<String, Object> startVariables(DeviceSite site, DeviceEvent first, DeviceEvent last, int count) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DEVICE_ID, site.deviceId());
         variables.put(ALARM_TYPE, first.type().wireName());
         variables.put(ALARM_TYPE_NAME, AlarmTypeNames.of(first.type()));
         variables.put(TITLE, AlarmTypeNames.of(first.type()) + "告警 " + site.location());
+        variables.put(REPORTED_SEVERITY, first.severity());
         variables.put(COMMUNITY_CODE, site.communityCode());
         variables.put(STREET_CODE, site.streetCode());
         variables.put(GRID_CODE, site.gridCode());
@@ -117,6 +119,8 @@ class AlarmCases {
         variables.put(OCCUPANTS, Variables.stringValue(site.occupants().code(), true));
         variables.put(DEVICE_LOCATION, site.location());
         variables.put(EVENT_COUNT, count);
+        variables.put(LAST_EVENT_ID, last.eventId());
+        variables.put(LAST_EVENT_AT, Date.from(last.occurredAt()));
         return variables;
     }
 }

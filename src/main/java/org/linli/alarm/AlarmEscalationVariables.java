@@ -9,12 +9,14 @@ final class AlarmEscalationVariables {
     static final String ALARM_TYPE_NAME = "alarmTypeName";
     /** what case search finds the alarm by (docs/tracking.md): type and place in words */
     static final String TITLE = "title";
+    static final String REPORTED_SEVERITY = "reportedSeverity";
     static final String COMMUNITY_CODE = "communityCode";
     static final String STREET_CODE = "streetCode";
     static final String GRID_CODE = "gridCode";
     static final String DEVICE_LOCATION = "deviceLocation";
-    /** the events this alarm counted (the alarm row keeps the last of them and the severity the device reported) */
     static final String EVENT_COUNT = "eventCount";
+    static final String LAST_EVENT_ID = "lastEventId";
+    static final String LAST_EVENT_AT = "lastEventAt";
     // transient: read by the severity decision only (its history records them)
     static final String LOCATION_KIND = "locationKind";
     static final String OCCUPANTS = "occupants";

@@ -2,6 +2,8 @@ package org.linli.alarm;
 
 import static org.linli.alarm.AlarmEscalationVariables.*;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,11 @@ class CloseAlarmListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         // repeats still waiting for RepeatSync: the case's history ends with the exact count
-        records.tallyOf(execution.getProcessInstanceId()).filter(tally -> tally.waiting() != 0)
-                .ifPresent(tally -> execution.setVariable(EVENT_COUNT, tally.eventCount()));
+        records.tallyOf(execution.getProcessInstanceId()).filter(tally -> tally.waiting() != 0).ifPresent(tally -> {
+            execution.setVariable(EVENT_COUNT, tally.eventCount());
+            execution.setVariable(LAST_EVENT_ID, tally.lastEventId());
+            execution.setVariable(LAST_EVENT_AT, Date.from(tally.lastEventAt()));
+        });
         Object outcome = execution.getVariable(OUTCOME);
         records.close(execution.getProcessInstanceId(), outcome != null ? outcome.toString() : CLEARED);
     }

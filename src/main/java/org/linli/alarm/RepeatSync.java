@@ -1,9 +1,12 @@
 package org.linli.alarm;
 
+import static org.linli.alarm.AlarmEscalationVariables.LAST_EVENT_AT;
+import static org.linli.alarm.AlarmEscalationVariables.LAST_EVENT_ID;
 import static org.linli.alarm.AlarmEscalationVariables.REPEAT_COUNT;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -67,7 +70,9 @@ class RepeatSync {
     /** Inside the caller's transaction; a correlation the engine refuses rolls the whole transaction back. */
     private void handOver(RepeatTally tally) {
         runtime.createMessageCorrelation(AlarmCases.MESSAGE_REPEATED).processInstanceId(tally.processInstanceId())
-                .setVariable(REPEAT_COUNT, Variables.integerValue(tally.waiting(), true)).correlateWithResult();
+                .setVariable(REPEAT_COUNT, Variables.integerValue(tally.waiting(), true))
+                .setVariable(LAST_EVENT_ID, tally.lastEventId())
+                .setVariable(LAST_EVENT_AT, Date.from(tally.lastEventAt())).correlateWithResult();
         records.handedToEngine(tally.id(), tally.eventCount());
     }
 }
