@@ -50,6 +50,22 @@ class EngineConfiguration {
     }
 
     /**
+     * Two of the engine's sessions, each doing work its answer does not need on a hot path: the id check before every
+     * insert ({@link EntityIdCheck}) and the lookup of a deployment's decision ({@link DeployedDecisionLookups}).
+     */
+    @Bean
+    static ProcessEnginePlugin leanerEngineSessions() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void postInit(ProcessEngineConfigurationImpl configuration) {
+                List.of(new EntityIdCheck(configuration.getIdGenerator()), new DeployedDecisionLookups())
+                        .forEach(factory -> configuration.getSessionFactories().put(factory.getSessionType(),
+                                factory));
+            }
+        };
+    }
+
+    /**
      * Indexes the engine's schema lacks ({@link EngineIndexes}), created after the engine built (or checked) its tables.
      * On PostgreSQL the build runs concurrently, on a thread of its own: start-up does not wait for it.
      */

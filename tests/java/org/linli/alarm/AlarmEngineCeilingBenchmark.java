@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.alarm.simulator.DeviceStream;
 import org.linli.basedata.DeviceSites;
 import org.linli.basedata.DeviceSites.DeviceSite;
+import org.linli.support.CpuUsed;
 import org.linli.support.IntegrationTest;
 import org.linli.support.RowsWritten;
 import org.linli.support.SimulatedDevices;
@@ -72,12 +73,16 @@ class AlarmEngineCeilingBenchmark {
         jdbc.execute("ANALYZE"); // statistics of the engine tables the warm-up filled (STACK.md), as the app benchmark
         List<List<DeviceEvent>> partitions = events(stream, EVENTS);
         RowsWritten.Count before = RowsWritten.settled(jdbc);
+        CpuUsed.Count cpuBefore = CpuUsed.now();
         long started = System.nanoTime();
         int[] commands = drive(partitions, siteOf);
         double seconds = (System.nanoTime() - started) / 1e9;
+        String cpu = CpuUsed.now().since(cpuBefore, EVENTS / 1000);
 
         System.out.printf("BENCH alarm.engine-ceiling events_per_s=%.0f events=%d starts=%d clears=%d seconds=%.1f%n",
                 EVENTS / seconds, EVENTS, commands[0], commands[1], seconds);
+        // CPU per 1,000 events while they were driven (the case indexer still catching up is left out)
+        System.out.printf("BENCH alarm.engine-cpu per_1000_events %s%n", cpu);
         // rows written per alarm started, its share of the clears included: a figure that repeats from run to run
         RowsWritten.Count written = RowsWritten.settled(jdbc).since(before);
         System.out.printf("BENCH alarm.engine-rows starts=%d %s %s%n", commands[0], written.per("per_start",
