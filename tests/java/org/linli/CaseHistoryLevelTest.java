@@ -2,14 +2,23 @@ package org.linli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
-/** What the engine's history keeps at level {@code case}: full history minus copies nobody reads and personal data. */
+/**
+ * What the engine's history keeps at level {@code case}: full history minus copies nobody reads, personal data and
+ * steps that say nothing the next step does not.
+ */
 class CaseHistoryLevelTest {
 
     final CaseHistoryLevel level = new CaseHistoryLevel(Set.of("reporterPhone", "slaDuration"),
@@ -36,6 +45,34 @@ class CaseHistoryLevelTest {
         assertThat(level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
                 variable("caseNumber"))).isFalse();
         assertThat(level.isHistoryEventProduced(HistoryEventTypes.ACTIVITY_INSTANCE_START, null)).isTrue();
+    }
+
+    @Test
+    void keepsEveryStepOfACaseButNotItsPassesThroughExclusiveGateways() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setJdbcUrl("jdbc:h2:mem:case-history-level;DB_CLOSE_DELAY=-1");
+        configuration.setProcessEngineName("case-history-level");
+        configuration.setHistory(CaseHistoryLevel.NAME);
+        configuration.setProcessEnginePlugins(List.of(EngineConfiguration.caseHistoryLevel(Set.of(), Set.of(),
+                Set.of())));
+        ProcessEngine engine = configuration.buildProcessEngine();
+        try {
+            engine.getRepositoryService().createDeployment().addModelInstance("choice.bpmn", Bpmn.createExecutableProcess(
+                    "choice").camundaHistoryTimeToLive(1).startEvent("Start").exclusiveGateway("Gateway_Urgent")
+                    .condition("urgent", "${urgent}").userTask("Task_Now").endEvent("End_Now")
+                    .moveToLastGateway().condition("later", "${!urgent}").userTask("Task_Later").endEvent("End_Later")
+                    .done()).deploy();
+
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("choice",
+                    Map.of("urgent", true)).getId();
+            engine.getTaskService().complete(engine.getTaskService().createTaskQuery().singleResult().getId());
+
+            assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+                    .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list())
+                    .extracting(HistoricActivityInstance::getActivityId).containsExactly("Start", "Task_Now", "End_Now");
+        } finally {
+            engine.close();
+        }
     }
 
     private static DecisionDefinitionEntity decision(String key) {

@@ -2,10 +2,13 @@ package org.linli;
 
 import java.util.Set;
 
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
@@ -25,13 +28,19 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * <li>the evaluations of lookup tables: decisions that only look configuration up by a name (the alarm's escalation
  * chain by the chain the severity decision chose) and decide nothing about a person or a case. Their result lands
  * in a working variable of the running process; a copy of every input and output per evaluation would add rows to
- * every alarm and say nothing the deployed table does not.</li>
+ * every alarm and say nothing the deployed table does not;</li>
+ * <li>the passes through exclusive gateways. Such a gateway never waits, and the activity that follows it records
+ * which way the case went; each pass would add two rows to every case and one more to update when the case
+ * ends.</li>
  * </ul>
  */
 class CaseHistoryLevel extends AbstractHistoryLevel {
 
     static final int ID = 11;
     static final String NAME = "case";
+
+    private static final Set<HistoryEventType> ACTIVITY_EVENTS = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_END);
 
     private final Set<String> variablesOutOfHistory;
     private final Set<String> lookupDecisions;
@@ -68,6 +77,15 @@ class CaseHistoryLevel extends AbstractHistoryLevel {
                 && lookupDecisions.contains(decision.getKey())) {
             return false;
         }
+        if (ACTIVITY_EVENTS.contains(eventType) && passesThroughExclusiveGateway(entity)) {
+            return false;
+        }
         return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+    }
+
+    private static boolean passesThroughExclusiveGateway(Object entity) {
+        return entity instanceof ExecutionEntity execution && execution.getActivity() != null
+                && ActivityTypes.GATEWAY_EXCLUSIVE.equals(
+                        execution.getActivity().getProperties().get(BpmnProperties.TYPE));
     }
 }
