@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.linli.alarm.DeviceEventsCommitted;
 import org.linli.alarm.simulator.DeviceStream;
+import org.linli.support.CpuUsed;
 import org.linli.support.IntegrationTest;
 import org.linli.support.RowsWritten;
 import org.linli.support.SimulatedDevices;
@@ -104,14 +105,18 @@ class AlarmIngestionBenchmark {
         loadCurve(publisher, stream);
 
         RowsWritten.Count before = RowsWritten.settled(jdbc);
+        CpuUsed.Count cpuBefore = CpuUsed.now();
         long start = System.nanoTime();
         publish(publisher, stream, 0, FLOOD_EVENTS);
         awaitAllCommitted(300);
         double seconds = (lastCommitNanos.get() - start) / 1e9;
+        // the publisher's share is in the JVM's figure; the broker's is in neither
+        String cpu = CpuUsed.now().since(cpuBefore, FLOOD_EVENTS / 1000);
         long[] flood = sorted(latencies);
         System.out.printf("alarm.sustained: %.0f events/s committed (%d events published as fast as possible, "
                 + "%.1f s to the last commit, p50 %.0f ms, p99 %.0f ms behind)%n", FLOOD_EVENTS / seconds,
                 FLOOD_EVENTS, seconds, percentile(flood, 50) / 1e6, percentile(flood, 99) / 1e6);
+        System.out.printf("BENCH alarm.flood-cpu per_1000_events %s%n", cpu);
         // rows written during the flood: the app's own (events, liveness, alarm rows) beside the engine's, with the
         // repeat hand-overs and the case indexing that ran meanwhile
         RowsWritten.Count written = RowsWritten.settled(jdbc).since(before);
