@@ -2,17 +2,16 @@ package org.linli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,19 +48,16 @@ class CaseHistoryLevelTest {
 
     @Test
     void keepsEveryStepOfACaseButNotItsPassesThroughExclusiveGateways() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:case-history-level;DB_CLOSE_DELAY=-1");
-        configuration.setProcessEngineName("case-history-level");
-        configuration.setHistory(CaseHistoryLevel.NAME);
-        configuration.setProcessEnginePlugins(List.of(EngineConfiguration.caseHistoryLevel(Set.of(), Set.of(),
-                Set.of())));
-        ProcessEngine engine = configuration.buildProcessEngine();
+        ProcessEngine engine = EngineConfigurationTest.inMemory("case-history-level",
+                EngineConfiguration.caseHistoryLevel(Set.of(), Set.of(), Set.of())).setHistory(CaseHistoryLevel.NAME)
+                .buildProcessEngine();
         try {
-            engine.getRepositoryService().createDeployment().addModelInstance("choice.bpmn", Bpmn.createExecutableProcess(
-                    "choice").camundaHistoryTimeToLive(1).startEvent("Start").exclusiveGateway("Gateway_Urgent")
+            BpmnModelInstance choice = Bpmn.createExecutableProcess("choice").camundaHistoryTimeToLive(1)
+                    .startEvent("Start").exclusiveGateway("Gateway_Urgent")
                     .condition("urgent", "${urgent}").userTask("Task_Now").endEvent("End_Now")
                     .moveToLastGateway().condition("later", "${!urgent}").userTask("Task_Later").endEvent("End_Later")
-                    .done()).deploy();
+                    .done();
+            engine.getRepositoryService().createDeployment().addModelInstance("choice.bpmn", choice).deploy();
 
             String instance = engine.getRuntimeService().startProcessInstanceByKey("choice",
                     Map.of("urgent", true)).getId();
@@ -69,7 +65,8 @@ class CaseHistoryLevelTest {
 
             assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
                     .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list())
-                    .extracting(HistoricActivityInstance::getActivityId).containsExactly("Start", "Task_Now", "End_Now");
+                    .extracting(HistoricActivityInstance::getActivityId)
+                    .containsExactly("Start", "Task_Now", "End_Now");
         } finally {
             engine.close();
         }

@@ -9,10 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.xml.datatype.DatatypeFactory;
-
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,9 +19,9 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +51,8 @@ class EngineConfigurationTest {
 
     @Test
     void subtasksAreFoundThroughAnIndexNotByReadingEveryOpenTask() throws Exception {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:engine-indexes;DB_CLOSE_DELAY=-1");
-        configuration.setProcessEnginePlugins(List.of(EngineConfiguration.missingEngineIndexes()));
+        ProcessEngineConfigurationImpl configuration = inMemory("engine-indexes",
+                EngineConfiguration.missingEngineIndexes());
         ProcessEngine engine = configuration.buildProcessEngine();
         try (Connection connection = configuration.getDataSource().getConnection();
                 ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_TASK", false, false)) {
@@ -74,7 +72,8 @@ class EngineConfigurationTest {
 
     @Test
     void anEntityWithAReservedIdIsStillRefusedWithTheEnginesOwnMessage() {
-        ProcessEngineConfigurationImpl configuration = inMemory("entity-ids", EngineConfiguration.leanerEngineSessions());
+        ProcessEngineConfigurationImpl configuration = inMemory("entity-ids",
+                EngineConfiguration.leanerEngineSessions());
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
             TaskEntity task = new TaskEntity();
@@ -133,7 +132,8 @@ class EngineConfigurationTest {
                 .findDecisionDefinitionByDeploymentAndKey(deployment, "alarm-severity"));
     }
 
-    private static ProcessEngineConfigurationImpl inMemory(String name, ProcessEnginePlugin plugin) {
+    /** A plain in-memory engine of its own name and database, with {@code plugin}. */
+    static ProcessEngineConfigurationImpl inMemory(String name, ProcessEnginePlugin plugin) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         configuration.setProcessEngineName(name);
