@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM, by the machine's PostgreSQL server processes and by its Elasticsearch node. Work
- * per event in CPU time moves far less between runs on a shared machine than events per second do, so a benchmark
- * prints it next to its rate. The two servers are read from {@code /proc} (Linux); elsewhere they count as zero.
+ * CPU time used so far by this JVM, by the machine's PostgreSQL server processes and by its Elasticsearch node: a
+ * benchmark prints it per unit of work next to its rate, to show which of the three the work costs most. On a shared
+ * machine it moves with the machine's speed too. The two servers are read from {@code /proc} (Linux); elsewhere they
+ * count as zero.
  */
 public final class CpuUsed {
 
