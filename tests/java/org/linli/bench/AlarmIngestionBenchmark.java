@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -57,6 +59,7 @@ class AlarmIngestionBenchmark {
     static final int STEADY_SECONDS = Integer.getInteger("bench.seconds", 20);
     /** At 500 events/s: the JIT, the connection pool and the tables' statistics settle before anything is timed. */
     static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup.seconds", 30);
+    static final int TIMELINE_WINDOW_SECONDS = 2;
     static final int FLOOD_EVENTS = Integer.getInteger("bench.flood", 20_000);
     static final int RAW_MESSAGES = 20_000;
     /** Offered loads of the load curve (events/s), each held for {@code bench.load.seconds}. */
@@ -72,7 +75,7 @@ class AlarmIngestionBenchmark {
     MeterRegistry meters;
 
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
-    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Latency> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong unexpected = new AtomicLong();
     private final AtomicLong lastCommitNanos = new AtomicLong();
     private final AtomicLong publishedCount = new AtomicLong();
@@ -93,9 +96,12 @@ class AlarmIngestionBenchmark {
         latencies.clear();
         jdbc.execute("ANALYZE"); // statistics of tables that were empty at the start (STACK.md: stale ones slow correlation)
 
+        long steadyStart = System.nanoTime();
         publish(publisher, stream, STEADY_RATE, STEADY_RATE * STEADY_SECONDS);
         awaitAllCommitted(60);
         long[] steady = sorted(latencies);
+        System.out.printf("BENCH alarm.latency.timeline window_s=%d p99_ms=%s%n", TIMELINE_WINDOW_SECONDS,
+                p99ByWindow(steadyStart));
         System.out.printf("alarm.latency.p50: %.1f ms at %d events/s for %d s%n", percentile(steady, 50) / 1e6,
                 STEADY_RATE, STEADY_SECONDS);
         System.out.printf("alarm.latency.p99: %.1f ms at %d events/s for %d s%n", percentile(steady, 99) / 1e6,
@@ -172,7 +178,7 @@ class AlarmIngestionBenchmark {
             if (sent == null) {
                 unexpected.incrementAndGet();
             } else {
-                latencies.add(now - sent);
+                latencies.add(new Latency(sent, now - sent));
             }
         });
         lastCommitNanos.accumulateAndGet(now, Math::max);
@@ -253,10 +259,29 @@ class AlarmIngestionBenchmark {
         return client;
     }
 
-    private static long[] sorted(List<Long> values) {
+    private static long[] sorted(List<Latency> values) {
         synchronized (values) {
-            return values.stream().mapToLong(Long::longValue).sorted().toArray();
+            return values.stream().mapToLong(Latency::nanos).sorted().toArray();
         }
+    }
+
+    /**
+     * The p99 of the events published in each window since {@code start}: whether a high p99 is one stall (and
+     * when) or the whole phase.
+     */
+    private String p99ByWindow(long start) {
+        Map<Long, List<Latency>> windows = new TreeMap<>();
+        synchronized (latencies) {
+            latencies.forEach(latency -> windows.computeIfAbsent(
+                    (latency.sentAt() - start) / TimeUnit.SECONDS.toNanos(TIMELINE_WINDOW_SECONDS),
+                    window -> new ArrayList<>()).add(latency));
+        }
+        return windows.values().stream().map(window -> String.format("%.0f", percentile(sorted(window), 99) / 1e6))
+                .collect(Collectors.joining(","));
+    }
+
+    /** One committed event: when it was published, and how long it took to commit. */
+    private record Latency(long sentAt, long nanos) {
     }
 
     private static double percentile(long[] sorted, int percent) {
