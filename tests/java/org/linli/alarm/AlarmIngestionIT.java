@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -219,6 +222,26 @@ class AlarmIngestionIT {
         publish(id, "w-3", "water_leak");
         String second = awaitOpenAlarm(id, "water_leak");
         assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void anEndedAlarmsEngineHistoryIsDueForRemovalAYearAfterTheAlarmStarted() throws Exception {
+        String id = register(SensorType.WATER_LEAK, zhangLansHousehold());
+        publish(id, "h-1", "water_leak");
+        String alarm = awaitOpenAlarm(id, "water_leak");
+        publish(id, "h-2", "cleared");
+        await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(alarm).count() == 0);
+
+        // docs/privacy.md, ADR 0018: the alarm family keeps its engine history a year (P365D) from the start
+        HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(alarm)
+                .singleResult();
+        Calendar dueForRemoval = Calendar.getInstance();
+        dueForRemoval.setTime(ended.getStartTime());
+        dueForRemoval.add(Calendar.DATE, 365);
+        assertThat(ended.getEndTime()).isAfter(ended.getStartTime());
+        assertThat(ended.getRemovalTime()).isEqualTo(dueForRemoval.getTime());
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(alarm).list())
+                .extracting(HistoricActivityInstance::getRemovalTime).containsOnly(dueForRemoval.getTime());
     }
 
     @Test

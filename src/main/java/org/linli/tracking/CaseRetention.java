@@ -22,9 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The index follows the engine's history retention: a closed case's document goes once its family's
- * {@code historyTimeToLive} has passed since it closed, the same removal time the engine's history cleanup uses
- * (removal-time strategy "end", docs/privacy.md). Runs after the cleanup window.
+ * The index follows the case's own rows: a closed case's document goes once its family's {@code historyTimeToLive}
+ * has passed since it closed (docs/privacy.md). The engine's history of the case has gone by then: it is removed
+ * that long after the case started (ADR 0018). Runs after the engine's cleanup window.
  */
 @Component
 class CaseRetention {
