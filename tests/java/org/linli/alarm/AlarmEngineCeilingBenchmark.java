@@ -24,7 +24,6 @@ import org.linli.support.RowsWritten;
 import org.linli.support.SimulatedDevices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,9 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
-// closed when done: left alive, its indexer, schedulers and heap shared the JVM with AlarmIngestionBenchmark's app
-// (p99 at 500 events/s 553 and 1,172 ms after it, 117 and 239 ms alone, the same day)
-@DirtiesContext
 class AlarmEngineCeilingBenchmark {
 
     static final int DEVICES = Integer.getInteger("bench.devices", 5_000);
