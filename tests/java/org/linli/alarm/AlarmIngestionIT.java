@@ -209,11 +209,7 @@ class AlarmIngestionIT {
     void aClearedEventEndsTheAlarmAndTheNextLeakOpensANewCase() throws Exception {
         String id = register(SensorType.WATER_LEAK, zhangLansHousehold());
 
-        publish(id, "w-1", "water_leak");
-        String first = awaitOpenAlarm(id, "water_leak");
-        publish(id, "w-2", "cleared");
-
-        await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(first).count() == 0);
+        String first = leakThenCleared(id, "w");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult()
                 .getEndActivityId()).isEqualTo("End_ClearedByDevice");
         assertThat(jdbc.sql("SELECT outcome FROM alm_alarm WHERE process_instance_id = :pi").param("pi", first)
@@ -226,11 +222,7 @@ class AlarmIngestionIT {
 
     @Test
     void anEndedAlarmsEngineHistoryIsDueForRemovalAYearAfterTheAlarmStarted() throws Exception {
-        String id = register(SensorType.WATER_LEAK, zhangLansHousehold());
-        publish(id, "h-1", "water_leak");
-        String alarm = awaitOpenAlarm(id, "water_leak");
-        publish(id, "h-2", "cleared");
-        await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(alarm).count() == 0);
+        String alarm = leakThenCleared(register(SensorType.WATER_LEAK, zhangLansHousehold()), "h");
 
         // docs/privacy.md, ADR 0018: the alarm family keeps its engine history a year (P365D) from the start
         HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(alarm)
@@ -349,6 +341,15 @@ class AlarmIngestionIT {
 
     private Long zhangLansHousehold() {
         return jdbc.sql("SELECT id FROM bd_household WHERE household_no = 'XH01-0002'").query(Long.class).single();
+    }
+
+    /** A leak and then its all-clear ({@code prefix-1}, {@code prefix-2}): the alarm's instance, once it ended. */
+    private String leakThenCleared(String deviceId, String prefix) throws Exception {
+        publish(deviceId, prefix + "-1", "water_leak");
+        String alarm = awaitOpenAlarm(deviceId, "water_leak");
+        publish(deviceId, prefix + "-2", "cleared");
+        await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().processInstanceId(alarm).count() == 0);
+        return alarm;
     }
 
     private void publish(String deviceId, String eventId, String type) throws MqttException {
