@@ -288,7 +288,9 @@ class GrievanceApiIT {
 
     @Test
     void open311ClientsFileAndFollowTheSameProcess() throws Exception {
-        ResponseEntity<String> services = Api.as(rest, "wang.fang").get("/open311/v2/services.json");
+        // GeoReport v2: a 311 client lists the services before anyone signs in
+        ResponseEntity<String> services = rest.getForEntity("/open311/v2/services.json", String.class);
+        assertThat(services.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(services.getBody()).findValuesAsText("service_code")).contains("environment", "municipal");
 
         ResponseEntity<String> created = open311Post(Map.of("jurisdiction_id", "xh01", "service_code", "municipal",
@@ -302,6 +304,10 @@ class GrievanceApiIT {
         assertThat(request.get("status").asText()).isEqualTo("open");
         assertThat(request.get("service_code").asText()).isEqualTo("municipal");
         assertThat(request.get("address").asText()).isEqualTo("幸福路路口");
+        assertThat(rest.getForEntity("/open311/v2/requests/" + id + ".json", String.class).getStatusCode())
+                .as("requests name places and people: never anonymous").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.postForEntity("/open311/v2/services.json", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
 
         ResponseEntity<String> unknown = open311Post(Map.of("jurisdiction_id", "xh01", "service_code", "ufo",

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,6 +39,9 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/open311/**"),
                         PATHS.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
+                        // GeoReport v2: 311 clients list the services before anyone signs in; requests stay private
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/open311/v2/services"),
+                                PATHS.matcher(HttpMethod.GET, "/open311/v2/services.json")).permitAll()
                         .requestMatchers(PATHS.matcher("/api/admin/**"))
                         .hasAuthority(groupAuthority(LinliGroups.ADMINS))
                         .anyRequest().authenticated())
