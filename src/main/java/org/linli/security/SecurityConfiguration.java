@@ -22,8 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may call what. The application API ({@code /api}, {@code /open311}) and the engine REST API
  * ({@code /engine-rest}, open by default in Camunda) authenticate every request through {@link ApiLogin}: HTTP
- * Basic against the engine's users, or Keycloak bearer tokens under profile {@code keycloak}. Browser pages
- * are guarded by {@link EngineIdentityLogin} or {@link KeycloakLogin}.
+ * Basic against the engine's users, or Keycloak bearer tokens under profile {@code keycloak}. The one exception is
+ * Open311's service list, which GeoReport v2 clients read before anyone signs in. Browser pages are guarded by
+ * {@link EngineIdentityLogin} or {@link KeycloakLogin}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
