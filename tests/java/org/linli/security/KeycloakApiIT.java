@@ -125,6 +125,15 @@ class KeycloakApiIT {
     }
 
     @Test
+    void open311ClientsListTheServicesWithoutAToken() throws Exception {
+        ResponseEntity<String> services = Api.anonymous(rest).get("/open311/v2/services.json");
+        assertThat(services.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(services.getBody()).findValuesAsText("service_code")).contains("environment");
+        assertThat(Api.anonymous(rest).get("/open311/v2/requests.json").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void administratorsOnlyMayClearTheIdentityCache() {
         assertThat(Api.bearer(rest, TestKeycloak.token("wang.fang")).exchange(HttpMethod.DELETE,
                 "/api/admin/identity/cache", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

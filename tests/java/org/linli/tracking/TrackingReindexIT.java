@@ -3,12 +3,15 @@ package org.linli.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,6 +41,18 @@ public class TrackingReindexIT {
     HistoryService historyService;
     @Autowired
     CaseIndex index;
+    @Autowired
+    CaseIndexer indexer;
+    @Autowired
+    CaseOutbox outbox;
+    @Autowired
+    ReindexTarget reindexTarget;
+    @Autowired
+    CaseDocuments documents;
+    @Autowired
+    TrackingProperties properties;
+    @Autowired
+    Clock clock;
 
     @Test
     void theIndexIsRebuiltFromHistoryAndTheAliasMovesOnlyWhenCountsMatch() throws Exception {
@@ -96,6 +111,34 @@ public class TrackingReindexIT {
         // total is history's count when the run began; cases started while it pages are written too
         assertThat(status.get("written").asLong()).isGreaterThanOrEqualTo(status.get("total").asLong());
         assertThat(status.get("percent").asInt()).isEqualTo(100);
+    }
+
+    /**
+     * Every node drains the one outbox. A change that another node's indexer takes while a reindex runs on this
+     * node must reach the new index too, or the rebuilt index misses the cases started meanwhile.
+     */
+    @Test
+    void anotherNodesIndexerWritesToTheIndexBeingRebuilt() throws Exception {
+        TrackingIT.deployProbe(repositoryService);
+        String rebuilding = index.createIndex();
+        CaseIndexer otherNode = new CaseIndexer(outbox, reindexTarget, documents, index, properties, clock,
+                new SimpleMeterRegistry());
+        indexer.stop();
+        try {
+            reindexTarget.set(rebuilding);
+            String id = TrackingIT.startProbe(runtimeService, "RN-" + UUID.randomUUID().toString().substring(0, 6),
+                    "xh01", "liu.yang", null, "路灯");
+            otherNode.drainOnce();
+            // other test contexts of this JVM drain the same outbox too: whichever takes the change writes it there
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                index.refresh(rebuilding);
+                assertThat(index.client().exists(e -> e.index(rebuilding).id(id)).value()).isTrue();
+            });
+        } finally {
+            reindexTarget.clear();
+            index.delete(rebuilding);
+            indexer.start();
+        }
     }
 
     /** Polls the running reindex until it has ended; its last status. */

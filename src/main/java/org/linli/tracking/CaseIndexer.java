@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * documents of the instances they name from history, writes them in one bulk request versioned by the highest
  * sequence number of each instance, and deletes the rows. When Elasticsearch is down or slow nothing is
  * deleted: the thread backs off (doubling up to {@code app.tracking.max-backoff}) and catches up when it
- * returns. The engine never waits for it.
+ * returns. The engine never waits for it. While a reindex runs ({@link ReindexTarget}), each batch goes to its new
+ * index as well, on every node.
  */
 @Component
 class CaseIndexer implements SmartLifecycle {
@@ -29,6 +31,7 @@ class CaseIndexer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CaseIndexer.class);
 
     private final CaseOutbox outbox;
+    private final ReindexTarget reindexTarget;
     private final CaseDocuments documents;
     private final CaseIndex index;
     private final TrackingProperties properties;
@@ -38,12 +41,11 @@ class CaseIndexer implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
     private volatile boolean indexReady;
-    /** A reindex's new index, written as well until the alias points at it. */
-    private volatile String alsoWriteTo;
 
-    CaseIndexer(CaseOutbox outbox, CaseDocuments documents, CaseIndex index, TrackingProperties properties,
-            Clock clock, MeterRegistry meters) {
+    CaseIndexer(CaseOutbox outbox, ReindexTarget reindexTarget, CaseDocuments documents, CaseIndex index,
+            TrackingProperties properties, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
+        this.reindexTarget = reindexTarget;
         this.documents = documents;
         this.index = index;
         this.properties = properties;
@@ -80,10 +82,6 @@ class CaseIndexer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    void alsoWriteTo(String newIndex) {
-        this.alsoWriteTo = newIndex;
     }
 
     private void run() {
@@ -132,9 +130,10 @@ class CaseIndexer implements SmartLifecycle {
         }
         List<CaseDocument> built = documents.build(versions.keySet());
         List<String> failed = index.write(index.alias(), built, d -> versions.get(d.id()));
-        String extra = alsoWriteTo;
-        if (failed.isEmpty() && extra != null) {
-            failed = index.write(extra, built, d -> versions.get(d.id()));
+        // read after the changes: a reindex that begins later pages their history in itself
+        Optional<String> rebuilding = reindexTarget.current();
+        if (failed.isEmpty() && rebuilding.isPresent()) {
+            failed = index.write(rebuilding.get(), built, d -> versions.get(d.id()));
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("Elasticsearch refused " + failed.size() + " case documents, first: "

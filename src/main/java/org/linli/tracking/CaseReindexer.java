@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the case index from the engine's history (after a mapping change, or to repair it) without
- * downtime: a new index from the template, the history paged into it, the indexer writing live changes to both
- * meanwhile, a checksum of counts, and only then the alias moved atomically and the old index dropped. A rebuild
- * of a million cases takes minutes, so it runs in the background and reports its progress ({@link #status()}).
+ * downtime: a new index from the template, the history paged into it, every node's indexer writing live changes
+ * to both meanwhile ({@link ReindexTarget}), a checksum of counts, and only then the alias moved atomically and the
+ * old index dropped. A rebuild of a million cases takes minutes, so it runs in the background and reports its
+ * progress ({@link #status()}).
  */
 @Component
 class CaseReindexer {
@@ -38,19 +39,19 @@ class CaseReindexer {
     private final HistoryService historyService;
     private final CaseDocuments documents;
     private final CaseIndex index;
-    private final CaseIndexer indexer;
+    private final ReindexTarget reindexTarget;
     private final CaseOutbox outbox;
     private final Clock clock;
     private final AtomicReference<Progress> current = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "case-reindex"));
 
     CaseReindexer(JdbcTemplate jdbc, HistoryService historyService, CaseDocuments documents, CaseIndex index,
-            CaseIndexer indexer, CaseOutbox outbox, Clock clock) {
+            ReindexTarget reindexTarget, CaseOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.historyService = historyService;
         this.documents = documents;
         this.index = index;
-        this.indexer = indexer;
+        this.reindexTarget = reindexTarget;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -106,13 +107,13 @@ class CaseReindexer {
             dropUnfinished(progress.index);
             progress.end(State.FAILED, null, e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant());
         } finally {
-            indexer.alsoWriteTo(null);
+            reindexTarget.clear();
         }
     }
 
     /** Live changes stop going to the new index before it is dropped (a write would create it again). */
     private void dropUnfinished(String target) {
-        indexer.alsoWriteTo(null);
+        reindexTarget.clear();
         if (target == null) {
             return;
         }
@@ -127,7 +128,7 @@ class CaseReindexer {
         index.ensureReady();
         Set<String> old = index.indexesBehindAlias();
         String target = index.createIndex();
-        indexer.alsoWriteTo(target);
+        reindexTarget.set(target);
         long version = Math.max(1, outbox.highWaterMark());
         long total = historyService.createHistoricProcessInstanceQuery().count();
         Instant started = clock.instant();
